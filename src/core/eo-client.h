@@ -1,0 +1,99 @@
+/* eo-client.h: the signed Expertam API client, one SoupSession for the application */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "eo-order.h"
+#include "eo-signature.h"
+
+G_BEGIN_DECLS
+
+#define EO_URL_TEMPLATE_EXPERTAM  "https://{login}.expertam.ru/api/"
+#define EO_URL_TEMPLATE_JUSTCLICK "https://{login}.justclick.ru/api/"
+
+#define EO_CLIENT_MAX_REPLY_SIZE  (8 * 1024 * 1024)
+#define EO_CLIENT_DEFAULT_TIMEOUT 30
+
+typedef enum
+{
+  EO_ORDER_STATUS_SENT,
+  EO_ORDER_STATUS_PAID,
+  EO_ORDER_STATUS_RETURN,
+  EO_ORDER_STATUS_CANCEL,
+} EoOrderStatus;
+
+#define EO_TYPE_CLIENT (eo_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (EoClient, eo_client, EO, CLIENT, GObject)
+
+EoClient   *eo_client_new                 (void);
+
+/* TRUE for a login that is a DNS label: [a-z0-9-], 1-63, not starting or ending with '-' */
+gboolean    eo_client_login_is_valid      (const char *login);
+
+/* Build the base URL from a template ("{login}" is replaced), refusing bad logins,
+ * non-http(s) URLs, and plain http:// to anything but a loopback address. */
+char       *eo_client_build_base_url      (const char  *url_template,
+                                           const char  *login,
+                                           GError     **error);
+
+/* Set the account. url_template NULL means EO_URL_TEMPLATE_EXPERTAM. */
+gboolean    eo_client_set_account         (EoClient    *self,
+                                           const char  *url_template,
+                                           const char  *login,
+                                           const char  *secret,
+                                           GError     **error);
+gboolean    eo_client_has_account         (EoClient    *self);
+const char *eo_client_get_login           (EoClient    *self);
+const char *eo_client_get_base_url        (EoClient    *self);
+/* The host of the base URL, e.g. "shop.expertam.ru" */
+const char *eo_client_get_host            (EoClient    *self);
+
+/* Seconds; 0 means no timeout */
+void        eo_client_set_timeout         (EoClient    *self,
+                                           guint        seconds);
+guint       eo_client_get_timeout         (EoClient    *self);
+
+/* Any method: signs params, POSTs, checks status, size, JSON, and the reply hash.
+ * Returns the verified reply object (error_code 0) with "result" in it; a refusal is an error. */
+void        eo_client_call_async          (EoClient            *self,
+                                           const char          *method,
+                                           EoParams            *params,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+JsonObject *eo_client_call_finish         (EoClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* getOrderDetails(bill_id, good_info=1); fails with EO_ERROR_BAD_REPLY when the reply is
+ * for another order */
+void        eo_client_get_order_async     (EoClient            *self,
+                                           gint64               bill_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+EoOrder    *eo_client_get_order_finish    (EoClient            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+/* UpdateOrderStatus(bill_id, status, date, rpo): date is required for sent and paid,
+ * rpo for sent (already validated by the caller) */
+void        eo_client_update_status_async (EoClient            *self,
+                                           gint64               bill_id,
+                                           EoOrderStatus        status,
+                                           GDateTime           *date,
+                                           const char          *rpo,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    eo_client_update_status_finish (EoClient           *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
+const char *eo_order_status_to_string     (EoOrderStatus  status);
+gboolean    eo_order_status_from_string   (const char    *text,
+                                           EoOrderStatus *out_status);
+
+G_END_DECLS

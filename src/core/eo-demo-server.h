@@ -1,0 +1,59 @@
+/* eo-demo-server.h: a demo shop speaking the Expertam API on a loopback port */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  EO_DEMO_FAULT_NONE,
+  EO_DEMO_FAULT_HTTP_500,      /* HTTP 500 with an HTML body */
+  EO_DEMO_FAULT_HTML,          /* HTTP 200 with an HTML page instead of JSON */
+  EO_DEMO_FAULT_TRUNCATED,     /* the JSON reply cut in half */
+  EO_DEMO_FAULT_MISSING_HASH,  /* no "hash" member */
+  EO_DEMO_FAULT_WRONG_HASH,    /* a hash made with another key */
+  EO_DEMO_FAULT_OVERSIZED,     /* a body larger than the client's cap */
+  EO_DEMO_FAULT_NEVER_REPLY,   /* the request is accepted and never answered */
+} EoDemoFault;
+
+#define EO_TYPE_DEMO_SERVER (eo_demo_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (EoDemoServer, eo_demo_server, EO, DEMO_SERVER, GObject)
+
+/* A server with the sample orders, login "demo" and a random key; not yet listening */
+EoDemoServer *eo_demo_server_new             (void);
+
+/* Listen on 127.0.0.1 on an ephemeral port, in the thread-default main context */
+gboolean      eo_demo_server_start           (EoDemoServer  *self,
+                                              GError       **error);
+void          eo_demo_server_stop            (EoDemoServer  *self);
+
+/* "http://127.0.0.1:PORT/api/": use as the client's URL template */
+const char   *eo_demo_server_get_url         (EoDemoServer  *self);
+const char   *eo_demo_server_get_login       (EoDemoServer  *self);
+const char   *eo_demo_server_get_secret      (EoDemoServer  *self);
+
+void          eo_demo_server_set_fault       (EoDemoServer  *self,
+                                              EoDemoFault    fault);
+/* Answer every request with this general error code (1-8, 0 to stop), genuinely signed */
+void          eo_demo_server_set_forced_error (EoDemoServer *self,
+                                              gint           api_code);
+void          eo_demo_server_set_latency     (EoDemoServer  *self,
+                                              guint          milliseconds);
+
+/* The stored order as the service would return it (a copy), or NULL */
+JsonNode     *eo_demo_server_dup_order       (EoDemoServer  *self,
+                                              gint64         bill_id);
+/* Replace or add an order (a copy is kept); tests use this for odd fixtures */
+void          eo_demo_server_put_order       (EoDemoServer  *self,
+                                              JsonNode      *order);
+
+/* Every status change applied, in arrival order: a JSON array of
+ * {"bill_id": n, "status": "...", "date": n|null, "rpo": "..."|null} */
+JsonNode     *eo_demo_server_dup_changes     (EoDemoServer  *self);
+/* How many requests arrived (any method, any outcome) */
+guint         eo_demo_server_get_request_count (EoDemoServer *self);
+
+G_END_DECLS

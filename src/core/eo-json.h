@@ -1,0 +1,32 @@
+/* eo-json.h: tolerant getters for the service's loosely typed JSON */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The member as a string: strings as they are, integers in decimal, reals as PHP prints them,
+ * booleans "1"/"", null/absent/array/object -> NULL. Newly allocated. */
+char       *eo_json_dup_string   (JsonObject  *object,
+                                  const char  *member);
+
+/* The member as an integer: numbers, or strings of decimal digits. FALSE when absent or not one. */
+gboolean    eo_json_get_int      (JsonObject  *object,
+                                  const char  *member,
+                                  gint64      *out_value);
+
+/* The member as a boolean: true/false, 1/0, "1"/"0", "true"/"false", "yes"/"no". */
+gboolean    eo_json_get_boolean  (JsonObject  *object,
+                                  const char  *member,
+                                  gboolean     fallback);
+
+/* The member when it is an object; NULL otherwise (an empty array [] also gives NULL) */
+JsonObject *eo_json_get_object   (JsonObject  *object,
+                                  const char  *member);
+
+/* The member when it is an array; an object's values, in order, as an array; NULL otherwise.
+ * Returns a new reference. */
+JsonArray  *eo_json_dup_array    (JsonObject  *object,
+                                  const char  *member);
+
+G_END_DECLS
