@@ -166,6 +166,7 @@ expect_json 'd["error_code"] in (0, "0") and str(d["result"]["id"]) == "1002"' \
 expect "ship normalises a number typed with spaces" 0 -- ship 1002 --rpo "6200 1411 0000 16" --date 1709283600
 expect_in out "62001411000016" "the normalised number is what is sent"
 expect "ship with a plain date" 0 -- ship 1002 --rpo RA123456785RU --date 2024-03-01
+expect "ship with a date and time as people type it" 0 -- ship 1002 --rpo 62001411000016 --date "2024-03-01 12:00"
 
 expect "a wrong check digit is refused" 2 -- ship 1002 --rpo 62001411000017
 expect_in err "6" "the refusal gives the expected check digit"
@@ -174,7 +175,7 @@ expect "--any-number sends it anyway" 0 -- ship 1002 --rpo 62001411000017 --any-
 expect_in out "62001411000017" "--any-number sends the number as typed"
 expect "ship without --rpo is bad usage" 2 -- ship 1002
 expect "ship with an empty number is refused even with --any-number" 2 -- ship 1002 --rpo " " --any-number
-for d in yesterday 2024-13-01 2024-02-30 "2024-03-01 12:00" 12abc; do
+for d in yesterday 2024-13-01 2024-02-30 2024-03-01T12 12abc ""; do
   expect "ship --date '$d' is bad input" 2 -- ship 1002 --rpo 62001411000016 --date "$d"
 done
 expect_in err "not a date" "a bad date is named as such"

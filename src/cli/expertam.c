@@ -264,11 +264,11 @@ parse_bill_id (const char  *text,
   return TRUE;
 }
 
-/* YYYY-MM-DD exactly */
+/* Starts with YYYY-MM-DD */
 static gboolean
-is_plain_date (const char *text)
+is_plain_date_prefix (const char *text)
 {
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  if (strnlen (text, 10) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
 
   for (int i = 0; i < 10; i++)
@@ -278,6 +278,24 @@ is_plain_date (const char *text)
     }
 
   return TRUE;
+}
+
+/* GLib's ISO 8601 parser wants a 'T' and seconds: take "2024-03-01 12:00" as people type it */
+static char *
+complete_iso8601 (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+
+  if (is_plain_date_prefix (text) && (text[10] == ' ' || text[10] == 't'))
+    out->str[10] = 'T';
+
+  if (is_plain_date_prefix (text) && out->len >= 16 && out->str[10] == 'T' &&
+      g_ascii_isdigit (out->str[11]) && g_ascii_isdigit (out->str[12]) && out->str[13] == ':' &&
+      g_ascii_isdigit (out->str[14]) && g_ascii_isdigit (out->str[15]) &&
+      (out->len == 16 || out->str[16] != ':'))
+    g_string_insert (out, 16, ":00");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ISO 8601 (local time when it has no offset), a plain YYYY-MM-DD (local midnight),
@@ -297,7 +315,7 @@ parse_date (const char  *text,
                                       &seconds, NULL))
         date = g_date_time_new_from_unix_local ((gint64) seconds);
     }
-  else if (is_plain_date (text))
+  else if (is_plain_date_prefix (text) && text[10] == '\0')
     {
       date = g_date_time_new (local_zone,
                               (int) g_ascii_strtoll (text, NULL, 10),
@@ -307,7 +325,9 @@ parse_date (const char  *text,
     }
   else
     {
-      date = g_date_time_new_from_iso8601 (text, local_zone);
+      g_autofree char *completed = complete_iso8601 (text);
+
+      date = g_date_time_new_from_iso8601 (completed, local_zone);
     }
 
   if (date == NULL)
@@ -365,6 +385,15 @@ parse_options (GOptionContext   *context,
 
   if (!g_option_context_parse_strv (context, args, &error))
     return fail (EXIT_USAGE, _("%s (see “%s --help”)"), error->message, g_get_prgname ());
+
+  /* GOptionContext leaves the "--" that lets an argument start with a dash */
+  if (g_strv_length (*args) > 1 && g_str_equal ((*args)[1], "--"))
+    {
+      char **rest = *args + 1;
+
+      g_free (rest[0]);
+      memmove (rest, rest + 1, (g_strv_length (rest + 1) + 1) * sizeof (char *));
+    }
 
   if (*help)
     {
