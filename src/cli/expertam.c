@@ -90,7 +90,8 @@ status_for_error (const GError *error)
   if (eo_error_is_refusal (error))
     return EXIT_REFUSED;
 
-  if (g_error_matches (error, EO_ERROR, EO_ERROR_INVALID_INPUT) ||
+  if (error->domain == EO_TRACKING_ERROR ||
+      g_error_matches (error, EO_ERROR, EO_ERROR_INVALID_INPUT) ||
       g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
     return EXIT_USAGE;
 
@@ -102,8 +103,10 @@ fail_with_error (const GError *error)
 {
   if (g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
     return fail (EXIT_USAGE,
-                 _("%s To set one up, run “expertam login LOGIN” with the API key on standard input, "
-                   "or set EXPERTAM_LOGIN and EXPERTAM_API_KEY (and EXPERTAM_API_URL for a custom address)."),
+                 /* Translators: %s says that no account is set up */
+                 _("%s To set one up, run “expertam login LOGIN” with the API key on standard "
+                   "input, or set EXPERTAM_LOGIN and EXPERTAM_API_KEY (and EXPERTAM_API_URL for "
+                   "a custom address)."),
                  error->message);
 
   print_error_line (error->message);
@@ -700,11 +703,12 @@ run_ship (char **args)
   eo_tracking_validate (rpo, &normalized, &error);
   if (error != NULL)
     {
-      if (normalized[0] == '\0' || !any_number)
-        return fail (EXIT_USAGE, "%s%s", error->message,
-                     normalized[0] != '\0'
-                       ? _(" To send it as typed anyway (another carrier’s number), add --any-number.")
-                       : "");
+      if (normalized[0] == '\0')
+        return fail_with_error (error);
+      if (!any_number)
+        /* Translators: %s says what is wrong with the tracking number */
+        return fail (EXIT_USAGE, _("%s To send it as typed anyway (another carrier’s number), "
+                                   "add --any-number."), error->message);
       g_clear_error (&error);
     }
 
@@ -758,8 +762,9 @@ run_status (char **args)
   if (!eo_order_status_from_string (args[2], &order_status))
     {
       g_autofree char *shown = clean (args[2]);
-      g_autofree char *what = g_strdup_printf (_("“%s” is not a status: use paid, return or cancel"),
-                                               shown);
+      g_autofree char *what = NULL;
+
+      what = g_strdup_printf (_("“%s” is not a status: use paid, return or cancel"), shown);
 
       return fail_arguments (what);
     }
@@ -1056,7 +1061,8 @@ run_api (char **args)
 
       key = g_strndup (args[i], equals - args[i]);
       if (g_str_equal (key, "hash"))
-        return fail (EXIT_USAGE, _("The hash parameter is added by expertam itself: leave it out."));
+        return fail (EXIT_USAGE,
+                     _("The hash parameter is added by expertam itself: leave it out."));
 
       eo_params_add_string (params, key, equals + 1);
     }
