@@ -32,13 +32,13 @@
 #include "eo-signature.h"
 #include "eo-tracking.h"
 
-/* Exit statuses, as DESIGN.md gives them */
+/* Exit statuses, as DESIGN.md gives them: 3 is network, TLS, timeout or reply failure */
 enum
 {
   EXIT_DONE = 0,
   EXIT_REFUSED = 1,
   EXIT_USAGE = 2,
-  EXIT_FAILURE_3 = 3,
+  EXIT_FAILED = 3,
 };
 
 #define MAX_BILL_ID_DIGITS 18
@@ -95,7 +95,7 @@ status_for_error (const GError *error)
       g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
     return EXIT_USAGE;
 
-  return EXIT_FAILURE_3;
+  return EXIT_FAILED;
 }
 
 static int
@@ -1238,7 +1238,7 @@ main (int   argc,
   status = command->run (args);
 
   if (fflush (stdout) != 0 || ferror (stdout))
-    return fail (EXIT_FAILURE_3, _("Could not write the output: %s"), g_strerror (errno));
+    return fail (EXIT_FAILED, _("Could not write the output: %s"), g_strerror (errno));
 
   return status;
 }
