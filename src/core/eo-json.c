@@ -161,10 +161,11 @@ eo_json_get_int (JsonObject *object,
       double d = json_node_get_double (node);
 
       /* 2^63 is exact as a double; anything with a fraction is not an integer */
-      if (!isfinite (d) || d != floor (d) || d < -9223372036854775808.0 ||
-          d >= 9223372036854775808.0)
+      if (!isfinite (d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0)
         return FALSE;
       value = (gint64) d;
+      if ((double) value != d)
+        return FALSE;
     }
   else if (type == G_TYPE_STRING)
     {
@@ -300,8 +301,8 @@ eo_json_get_money (JsonObject *object,
         return kopecks;
 
       /* Only tiny amounts come out in exponent form within the range of money */
-      if (isfinite (value) && fabs (value) < 1e13)
-        return (gint64) llround (value * 100.0);
+      if (isfinite (value) && value > -1e13 && value < 1e13)
+        return (gint64) (value * 100.0 + (value < 0 ? -0.5 : 0.5));
 
       return EO_MONEY_NONE;
     }

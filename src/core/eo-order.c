@@ -622,6 +622,8 @@ eo_money_parse (const char *text,
   gboolean negative = FALSE;
   gboolean in_fraction = FALSE;
   gboolean after_separator = FALSE;
+  guint n_groups = 0;
+  guint group_len = 0;
   guint64 kopecks = 0;
 
   if (text == NULL)
@@ -692,19 +694,23 @@ eo_money_parse (const char *text,
         {
           g_string_append_c (in_fraction ? fraction : integer, (char) c);
           after_separator = FALSE;
+          group_len++;
         }
       else if (c == decimal_mark)
         {
-          if (after_separator)
+          if (after_separator || (n_groups > 0 && group_len != 3))
             return FALSE;
           in_fraction = TRUE;
         }
       else if (!in_fraction && (c == '.' || c == ',' || is_group_separator (c)))
         {
-          /* Grouping sits between digits only */
-          if (integer->len == 0 || after_separator)
+          /* Grouping sits between digits, in thousands: "1 990", "12,345,678" */
+          if (after_separator || group_len == 0 || group_len > 3 ||
+              (n_groups > 0 && group_len != 3))
             return FALSE;
           after_separator = TRUE;
+          n_groups++;
+          group_len = 0;
         }
       else
         {
@@ -713,7 +719,8 @@ eo_money_parse (const char *text,
       p = g_utf8_next_char (p);
     }
 
-  if (after_separator || integer->len + fraction->len == 0)
+  if (after_separator || integer->len + fraction->len == 0 ||
+      (n_groups > 0 && !in_fraction && group_len != 3))
     return FALSE;
 
   for (gsize i = 0; i < integer->len; i++)
