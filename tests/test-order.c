@@ -15,6 +15,8 @@
 #include "eo-order-item.h"
 #include "eo-partner.h"
 
+static void check_properties (GObject *object);
+
 static JsonNode *
 parse_json (const char *text)
 {
@@ -356,6 +358,35 @@ test_order_odd_items (void)
   g_assert_cmpint (eo_partner_get_level (partner), ==, 0);
   g_assert_cmpstr (eo_partner_get_name (partner), ==, "");
   g_assert_cmpint (eo_partner_get_fee (partner), ==, EO_MONEY_NONE);
+}
+
+static void
+test_order_any_types (void)
+{
+  static const char * const members[] = {
+    "id", "first_name", "last_name", "middle_name", "email", "phone", "country", "region",
+    "city", "address", "postalcode", "created", "pay_status", "paid", "type", "payway",
+    "comment", "domain", "link", "good_ids", "good_count", "price", "bill_sum_topay",
+    "prepayment_enabled", "prepayment_minsum", "tag", "kupon", "utm", "items",
+  };
+  static const char * const values[] = {
+    "null", "true", "false", "0", "-1", "1.5", "1e308", "\"\"", "\"x\"", "[]", "{}", "[1, null]",
+    "{\"0\": 1}", "[[]]", "{\"0\": {\"partners\": {\"0\": []}}}", "[{\"partners\": 5}]",
+  };
+
+  /* Every field in every JSON type: an order comes out, nothing warns (warnings are fatal) */
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+      {
+        g_autofree char *json = g_strdup_printf ("{\"%s\": %s}", members[m], values[v]);
+        g_autoptr(EoOrder) order = order_from_text (json, "acme.expertam.ru");
+
+        g_assert_nonnull (eo_order_get_full_name (order));
+        g_assert_nonnull (eo_order_get_link (order));
+        g_assert_nonnull (eo_order_get_good_ids (order));
+        g_assert_nonnull (eo_order_get_raw_json (order));
+        check_properties (G_OBJECT (order));
+      }
 }
 
 static void
@@ -831,6 +862,9 @@ test_money_format_ru (void)
   text = eo_money_format (199050);
   expected = g_strdup_printf ("1%s990,50\u00A0₽", lc->mon_thousands_sep);
   g_assert_cmpstr (text, ==, expected);
+  /* glibc's ru_RU groups with a narrow or a plain no-break space, and uses a decimal comma */
+  g_assert_true (g_str_equal (text, "1\u202F990,50\u00A0₽") ||
+                 g_str_equal (text, "1\u00A0990,50\u00A0₽"));
   g_assert_true (eo_money_parse (text, &back));
   g_assert_cmpint (back, ==, 199050);
 
@@ -1054,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/order/empty-object", test_order_empty_object);
   g_test_add_func ("/order/odd-types", test_order_odd_types);
   g_test_add_func ("/order/odd-items", test_order_odd_items);
+  g_test_add_func ("/order/any-types", test_order_any_types);
   g_test_add_func ("/order/not-object", test_order_not_object);
   g_test_add_func ("/order/many-items", test_order_many_items);
   g_test_add_func ("/order/long-strings", test_order_long_strings);
