@@ -390,6 +390,23 @@ test_order_any_types (void)
 }
 
 static void
+test_order_broken_unicode (void)
+{
+  /* json-glib 1.6 passes these through as bytes that are not UTF-8 */
+  g_autoptr(EoOrder) order = order_from_text ("{\"first_name\": \"\\u043\u0420\","
+                                              " \"last_name\": \"\\ud800x\","
+                                              " \"items\": [{\"title\": \"\\u04\u0420\u0420\"}]}",
+                                              NULL);
+  EoOrderItem *item = get_item (order, 0);
+
+  g_assert_true (g_utf8_validate (eo_order_get_first_name (order), -1, NULL));
+  g_assert_true (g_utf8_validate (eo_order_get_last_name (order), -1, NULL));
+  g_assert_true (g_utf8_validate (eo_order_get_full_name (order), -1, NULL));
+  g_assert_true (g_utf8_validate (eo_order_item_get_title (item), -1, NULL));
+  g_assert_true (g_utf8_validate (eo_order_get_raw_json (order), -1, NULL));
+}
+
+static void
 test_order_not_object (void)
 {
   const char *replies[] = { "[]", "[{\"id\": 1}]", "null", "42", "\"order\"", "true" };
@@ -1089,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/order/odd-types", test_order_odd_types);
   g_test_add_func ("/order/odd-items", test_order_odd_items);
   g_test_add_func ("/order/any-types", test_order_any_types);
+  g_test_add_func ("/order/broken-unicode", test_order_broken_unicode);
   g_test_add_func ("/order/not-object", test_order_not_object);
   g_test_add_func ("/order/many-items", test_order_many_items);
   g_test_add_func ("/order/long-strings", test_order_long_strings);

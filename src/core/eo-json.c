@@ -59,7 +59,15 @@ eo_json_node_dup_string (JsonNode *node)
 
   type = json_node_get_value_type (node);
   if (type == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    {
+      const char *text = json_node_get_string (node);
+
+      /* json-glib 1.6 lets a broken \u escape ("\u043" then a UTF-8 byte) or a lone surrogate
+       * through as invalid UTF-8; nothing past this point has to think about that */
+      if (text == NULL || g_utf8_validate (text, -1, NULL))
+        return g_strdup (text);
+      return g_utf8_make_valid (text, -1);
+    }
   if (type == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   if (type == G_TYPE_DOUBLE)

@@ -594,6 +594,13 @@ eo_order_new_from_json (JsonNode    *result,
 
   g_free (self->raw_json);
   self->raw_json = json_to_string (result, FALSE);
+  if (!g_utf8_validate (self->raw_json, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (self->raw_json, -1);
+
+      g_free (self->raw_json);
+      self->raw_json = valid;
+    }
 
   return g_steal_pointer (&self);
 }
