@@ -157,20 +157,25 @@ test_hosts_apart (void)
 static void
 test_label (void)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  GAsyncResult *slot = NULL;
   GList *items;
 
   store ("label.expertam.ru", "label", "a key");
 
-  items = secret_password_search_sync (eo_secrets_get_schema (), SECRET_SEARCH_ALL, NULL,
-                                       &error,
-                                       "host", "label.expertam.ru",
-                                       "login", "label",
-                                       NULL);
+  secret_password_search (eo_secrets_get_schema (), SECRET_SEARCH_ALL, NULL,
+                          got_result_cb, &slot,
+                          "host", "label.expertam.ru",
+                          "login", "label",
+                          NULL);
+  result = wait_for (&slot);
+  items = secret_password_search_finish (result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_length (items), ==, 1);
-  g_assert_cmpstr (secret_retrievable_get_label (items->data), ==,
-                   "Expertam Orders API key for label at label.expertam.ru");
+  label = secret_retrievable_get_label (items->data);
+  g_assert_cmpstr (label, ==, "Expertam Orders API key for label at label.expertam.ru");
   g_list_free_full (items, g_object_unref);
 
   clear ("label.expertam.ru", "label");
