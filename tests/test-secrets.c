@@ -6,8 +6,15 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
 
+#include "eo-account.h"
+#include "eo-client.h"
+#include "eo-error.h"
 #include "eo-secrets.h"
+
+static char *schema_dir;
 
 static GAsyncResult *
 wait_for (GAsyncResult **slot)
@@ -198,12 +205,148 @@ test_cancelled (void)
   g_assert_null (secret);
 }
 
+/* The account's settings path to its end: the key comes from the keyring, filed under the
+ * host of the service's base URL. The schema's keys are compiled for the test in main(). */
+
+static EoAccount *
+load_account (GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncResult *slot = NULL;
+
+  eo_account_load_async (NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+
+  return eo_account_load_finish (result, error);
+}
+
+static void
+set_account_settings (const char *service,
+                      const char *login,
+                      const char *custom_url)
+{
+  g_autoptr(GSettings) settings = g_settings_new (EO_SETTINGS_SCHEMA_ID);
+
+  g_settings_set_string (settings, "service", service);
+  g_settings_set_string (settings, "login", login);
+  g_settings_set_string (settings, "custom-url", custom_url);
+}
+
+static void
+test_account_from_keyring (void)
+{
+  g_autoptr(EoAccount) account = NULL;
+  g_autoptr(EoAccount) custom = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) absent_error = NULL;
+  EoAccount *absent;
+
+  if (schema_dir == NULL)
+    {
+      g_test_skip ("glib-compile-schemas is not installed");
+      return;
+    }
+
+  g_unsetenv ("EXPERTAM_LOGIN");
+  g_unsetenv ("EXPERTAM_API_KEY");
+  g_unsetenv ("EXPERTAM_API_URL");
+
+  /* A key for the same login at the other service must not be picked up */
+  store ("keyshop.expertam.ru", "keyshop", "expertam key");
+  set_account_settings ("justclick", "keyshop", "");
+  absent = load_account (&absent_error);
+  g_assert_error (absent_error, EO_ERROR, EO_ERROR_NO_ACCOUNT);
+  g_assert_null (absent);
+  if (strstr (absent_error->message, "keyshop.justclick.ru") == NULL)
+    g_error ("the host is not in “%s”", absent_error->message);
+
+  store ("keyshop.justclick.ru", "keyshop", "justclick key");
+  account = load_account (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (account->url_template, ==, EO_URL_TEMPLATE_JUSTCLICK);
+  g_assert_cmpstr (account->login, ==, "keyshop");
+  g_assert_cmpstr (account->secret, ==, "justclick key");
+  g_assert_false (account->from_env);
+
+  /* A custom address: the host is the URL's, with the port left out */
+  store ("127.0.0.1", "keyshop", "demo key");
+  set_account_settings ("custom", "keyshop", "http://127.0.0.1:40123/api/");
+  custom = load_account (&error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (custom->url_template, ==, "http://127.0.0.1:40123/api/");
+  g_assert_cmpstr (custom->secret, ==, "demo key");
+
+  clear ("keyshop.expertam.ru", "keyshop");
+  clear ("keyshop.justclick.ru", "keyshop");
+  clear ("127.0.0.1", "keyshop");
+}
+
+static const char schema_xml[] =
+  "<schemalist>\n"
+  "  <schema id=\"" EO_SETTINGS_SCHEMA_ID "\" path=\"/io/github/expertam_orders/ExpertamOrders/\">\n"
+  "    <key name=\"service\" type=\"s\"><default>'expertam'</default></key>\n"
+  "    <key name=\"login\" type=\"s\"><default>''</default></key>\n"
+  "    <key name=\"custom-url\" type=\"s\"><default>''</default></key>\n"
+  "  </schema>\n"
+  "</schemalist>\n";
+
+static void
+compile_schema (void)
+{
+  g_autofree char *xml_path = NULL;
+  g_autofree char *program = g_find_program_in_path ("glib-compile-schemas");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, "--strict", NULL, NULL };
+  int status = 0;
+
+  if (program == NULL)
+    return;
+
+  schema_dir = g_dir_make_tmp ("eo-test-secrets-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  xml_path = g_build_filename (schema_dir, EO_SETTINGS_SCHEMA_ID ".gschema.xml", NULL);
+  g_file_set_contents (xml_path, schema_xml, -1, &error);
+  g_assert_no_error (error);
+
+  argv[0] = program;
+  argv[2] = schema_dir;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+}
+
+static void
+remove_schema_dir (void)
+{
+  g_autofree char *xml_path = NULL;
+  g_autofree char *compiled = NULL;
+
+  if (schema_dir == NULL)
+    return;
+
+  xml_path = g_build_filename (schema_dir, EO_SETTINGS_SCHEMA_ID ".gschema.xml", NULL);
+  compiled = g_build_filename (schema_dir, "gschemas.compiled", NULL);
+  g_unlink (xml_path);
+  g_unlink (compiled);
+  g_rmdir (schema_dir);
+  g_clear_pointer (&schema_dir, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  compile_schema ();
 
   g_test_add_func ("/secrets/round-trip", test_round_trip);
   g_test_add_func ("/secrets/replace", test_replace);
@@ -211,6 +354,10 @@ main (int   argc,
   g_test_add_func ("/secrets/hosts-apart", test_hosts_apart);
   g_test_add_func ("/secrets/label", test_label);
   g_test_add_func ("/secrets/cancelled", test_cancelled);
+  g_test_add_func ("/secrets/account-from-keyring", test_account_from_keyring);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  remove_schema_dir ();
+
+  return ret;
 }
