@@ -329,18 +329,17 @@ remove_schema_dir (void)
   g_clear_pointer (&schema_dir, g_free);
 }
 
-static GSettings *
-test_settings (const char *service,
-               const char *login,
-               const char *custom_url)
+/* The memory backend keeps the values after the GSettings object is gone */
+static void
+set_settings (const char *service,
+              const char *login,
+              const char *custom_url)
 {
-  GSettings *settings = g_settings_new (EO_SETTINGS_SCHEMA_ID);
+  g_autoptr(GSettings) settings = g_settings_new (EO_SETTINGS_SCHEMA_ID);
 
   g_settings_set_string (settings, "service", service);
   g_settings_set_string (settings, "login", login);
   g_settings_set_string (settings, "custom-url", custom_url);
-
-  return settings;
 }
 
 static void
@@ -350,10 +349,11 @@ settings_body (void)
 
   /* Schema there, login empty */
   {
-    g_autoptr(GSettings) settings = test_settings ("expertam", "", "");
     g_autoptr(GError) error = NULL;
-    EoAccount *account = load (NULL, &error);
+    EoAccount *account;
 
+    set_settings ("expertam", "", "");
+    account = load (NULL, &error);
     g_assert_error (error, EO_ERROR, EO_ERROR_NO_ACCOUNT);
     g_assert_null (account);
     assert_message_has (error, "expertam login LOGIN");
@@ -361,20 +361,22 @@ settings_body (void)
 
   /* Blank login: the same */
   {
-    g_autoptr(GSettings) settings = test_settings ("justclick", "  ", "");
     g_autoptr(GError) error = NULL;
-    EoAccount *account = load (NULL, &error);
+    EoAccount *account;
 
+    set_settings ("justclick", "  ", "");
+    account = load (NULL, &error);
     g_assert_error (error, EO_ERROR, EO_ERROR_NO_ACCOUNT);
     g_assert_null (account);
   }
 
   /* Custom service without an address */
   {
-    g_autoptr(GSettings) settings = test_settings ("custom", "myshop", "");
     g_autoptr(GError) error = NULL;
-    EoAccount *account = load (NULL, &error);
+    EoAccount *account;
 
+    set_settings ("custom", "myshop", "");
+    account = load (NULL, &error);
     g_assert_error (error, EO_ERROR, EO_ERROR_NO_ACCOUNT);
     g_assert_null (account);
     assert_message_has (error, "address is not set");
@@ -382,10 +384,11 @@ settings_body (void)
 
   /* A login that cannot be a host name */
   {
-    g_autoptr(GSettings) settings = test_settings ("expertam", "My.Shop", "");
     g_autoptr(GError) error = NULL;
-    EoAccount *account = load (NULL, &error);
+    EoAccount *account;
 
+    set_settings ("expertam", "My.Shop", "");
+    account = load (NULL, &error);
     g_assert_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT);
     g_assert_null (account);
     assert_message_has (error, "My.Shop");
@@ -393,10 +396,11 @@ settings_body (void)
 
   /* A custom address that is no URL */
   {
-    g_autoptr(GSettings) settings = test_settings ("custom", "myshop", "shop at example dot com");
     g_autoptr(GError) error = NULL;
-    EoAccount *account = load (NULL, &error);
+    EoAccount *account;
 
+    set_settings ("custom", "myshop", "shop at example dot com");
+    account = load (NULL, &error);
     g_assert_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT);
     g_assert_null (account);
     assert_message_has (error, "not a valid web address");
@@ -404,10 +408,10 @@ settings_body (void)
 
   /* The environment wins over the settings */
   {
-    g_autoptr(GSettings) settings = test_settings ("justclick", "fromsettings", "");
     g_autoptr(GError) error = NULL;
     g_autoptr(EoAccount) account = NULL;
 
+    set_settings ("justclick", "fromsettings", "");
     g_setenv ("EXPERTAM_LOGIN", "fromenv", TRUE);
     g_setenv ("EXPERTAM_API_KEY", SECRET_40, TRUE);
     account = load (NULL, &error);
