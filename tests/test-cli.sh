@@ -131,6 +131,7 @@ for c in show ship status login api demo-server; do
   expect_in out "Usage:" "$c --help prints its usage"
 done
 expect "no command is bad usage" 2 --
+expect_in err "expertam --help" "no command points at --help"
 expect "an unknown command is bad usage" 2 -- frobnicate 1001
 expect "an unknown option is bad usage" 2 -- show 1001 --frobnicate
 
@@ -190,7 +191,10 @@ expect_in err "expertam ship" "status sent says to use ship"
 expect "status of an unknown order is refused" 1 -- status 999999 cancel
 
 # Failures of the account and the network
-expect "a wrong key is refused by the service" 1 EXPERTAM_API_KEY=wrong -- show 1001
+# With a wrong key no reply can be verified, so the service's "incorrect hash" cannot be told
+# from a forged reply: a signature failure
+expect "a wrong key is a signature failure" 3 EXPERTAM_API_KEY=wrong -- show 1001
+expect_in err "API key" "the wrong-key message points at the API key"
 expect "an unreachable service is a network failure" 3 EXPERTAM_API_URL=http://127.0.0.1:1/api/ -- show 1001
 expect "no account is bad usage with the way to set one up" 2 -u EXPERTAM_LOGIN -u EXPERTAM_API_KEY -u EXPERTAM_API_URL -- show 1001
 expect_in err "expertam login" "the no-account message says how to set one up"
@@ -205,10 +209,33 @@ expect "api without a method" 2 -- api
 printf '%s\n' "$key" >"$tmp/key"
 stdin_file=$tmp/key expect "login stores the key from standard input" 0 -- login demo --service custom --url "$url"
 expect_in out "demo" "login names the login it stored"
+expect_in out "secret-tool lookup" "without the app's settings, login says how to use the stored key"
 stdin_file=$tmp/key expect "login refuses a bad login" 2 -- login "Bad_Login!"
 expect "login refuses an empty standard input" 2 -- login demo
 stdin_file=$tmp/key expect "login refuses --url without custom" 2 -- login demo --service expertam --url "$url"
 stdin_file=$tmp/key expect "login refuses an unknown service" 2 -- login demo --service other
+stdin_file=$tmp/key expect "login refuses a blank custom URL" 2 -- login demo --url " "
+stdin_file=$tmp/key expect "login refuses a plain-http URL off loopback" 2 -- login demo --url "http://example.com/api/"
+
+# The app's settings path: a private copy of the schema's keys, settings kept in a key file
+mkdir -p "$tmp/schemas" "$tmp/config"
+cat >"$tmp/schemas/io.github.expertam_orders.ExpertamOrders.gschema.xml" <<'XML'
+<schemalist>
+  <schema id="io.github.expertam_orders.ExpertamOrders" path="/io/github/expertam_orders/ExpertamOrders/">
+    <key name="service" type="s"><default>'expertam'</default></key>
+    <key name="login" type="s"><default>''</default></key>
+    <key name="custom-url" type="s"><default>''</default></key>
+  </schema>
+</schemalist>
+XML
+glib-compile-schemas --strict "$tmp/schemas"
+settings_env=(-u EXPERTAM_LOGIN -u EXPERTAM_API_KEY -u EXPERTAM_API_URL
+              GSETTINGS_SCHEMA_DIR="$tmp/schemas" GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config")
+expect "with the settings but no account, show is bad usage" 2 "${settings_env[@]}" -- show 1001
+stdin_file=$tmp/key expect "login with the settings" 0 "${settings_env[@]}" -- login demo --url "$url"
+expect_in out "now the account" "login says the account is set"
+expect "show with the stored account, no EXPERTAM_* variables" 0 "${settings_env[@]}" -- show 1001
+expect_in out "Иванова Мария Сергеевна" "the stored account reaches the demo shop"
 
 # The key never shows, except on demo-server's own key line
 if grep -qF -- "$key" "$tmp/everything"; then

@@ -44,6 +44,7 @@ enum
 #define MAX_BILL_ID_DIGITS 18
 #define MAX_KEY_LENGTH     1024
 #define MAX_SHOWN_CHARS    2000
+#define LABEL_WIDTH        16
 
 typedef struct
 {
@@ -98,17 +99,10 @@ status_for_error (const GError *error)
   return EXIT_FAILED;
 }
 
+/* The core's messages already say what to do (EO_ERROR_NO_ACCOUNT: how to set one up) */
 static int
 fail_with_error (const GError *error)
 {
-  if (g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
-    return fail (EXIT_USAGE,
-                 /* Translators: %s says that no account is set up */
-                 _("%s To set one up, run “expertam login LOGIN” with the API key on standard "
-                   "input, or set EXPERTAM_LOGIN and EXPERTAM_API_KEY (and EXPERTAM_API_URL for "
-                   "a custom address)."),
-                 error->message);
-
   print_error_line (error->message);
   return status_for_error (error);
 }
@@ -145,6 +139,16 @@ clean (const char *text)
   return eo_sanitize_text (text, MAX_SHOWN_CHARS);
 }
 
+/* "Label:" padded so that the values line up, whatever the translation's length */
+static void
+print_labelled (const char *label,
+                const char *value)
+{
+  glong width = g_utf8_strlen (label, -1) + 1;
+
+  print_line ("%s:%*s%s", label, (int) MAX (LABEL_WIDTH - width, 1), "", value);
+}
+
 static void
 print_field (const char *label,
              const char *value)
@@ -155,7 +159,7 @@ print_field (const char *label,
     return;
 
   shown = clean (value);
-  print_line ("%s: %s", label, shown);
+  print_labelled (label, shown);
 }
 
 static void
@@ -168,7 +172,7 @@ print_money_field (const char *label,
     return;
 
   money = eo_money_format (kopecks);
-  print_line ("%s: %s", label, money);
+  print_labelled (label, money);
 }
 
 static char *
@@ -195,7 +199,7 @@ print_date_field (const char *label,
     return;
 
   text = format_date (date);
-  print_line ("%s: %s", label, text);
+  print_labelled (label, text);
 }
 
 static char *
@@ -957,6 +961,8 @@ run_login (char **args)
                              "--service custom"));
 
   url_template = eo_account_template_for_service (service, url);
+  if (url_template == NULL)
+    return fail_arguments (_("Give the API’s base URL with --url TEMPLATE"));
 
   key = read_key (login, &error);
   if (key == NULL)
@@ -979,14 +985,16 @@ run_login (char **args)
     }
   else
     {
+      g_autofree char *quoted_url = g_shell_quote (url_template);
+      g_autofree char *quoted_host = g_shell_quote (eo_client_get_host (client));
+
       print_line (_("Stored the API key for “%s” at %s in the keyring."),
                   login, eo_client_get_host (client));
-      if (url != NULL)
-        print_line (_("The app’s settings are not installed, so tell expertam the account: "
-                      "export EXPERTAM_LOGIN=%s EXPERTAM_API_URL='%s'"), login, url);
-      else
-        print_line (_("The app’s settings are not installed, so tell expertam the account: "
-                      "export EXPERTAM_LOGIN=%s"), login);
+      print_line (_("The app’s settings are not installed here, so expertam cannot find this "
+                    "account by itself. Give it the account in the environment:"));
+      print_line ("  export EXPERTAM_LOGIN=%s EXPERTAM_API_URL=%s "
+                  "EXPERTAM_API_KEY=\"$(secret-tool lookup host %s login %s)\"",
+                  login, quoted_url, quoted_host, login);
     }
 
   return EXIT_DONE;
@@ -1154,7 +1162,7 @@ static const Command commands[] = {
 };
 
 static void
-print_usage (FILE *stream)
+print_usage (void)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -1175,7 +1183,7 @@ print_usage (FILE *stream)
                           _("Exit status: 0 done, 1 the service refused, 2 bad usage or input, "
                             "3 network, TLS or reply failure."));
 
-  fputs (text->str, stream);
+  print_out (text->str);
 }
 
 int
@@ -1195,15 +1203,12 @@ main (int   argc,
   g_set_prgname ("expertam");
 
   if (argc < 2)
-    {
-      print_usage (stderr);
-      return EXIT_USAGE;
-    }
+    return fail (EXIT_USAGE, _("Give a command (see “expertam --help”)"));
 
   if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
-      print_usage (stdout);
+      print_usage ();
       return EXIT_DONE;
     }
 
