@@ -163,6 +163,7 @@ expect_in out "62001411000016" "ship prints the tracking number"
 expect "getOrderDetails through api" 0 -- api getOrderDetails bill_id=1002 good_info=1
 expect_json 'd["error_code"] in (0, "0") and str(d["result"]["id"]) == "1002"' \
   "api prints the verified reply with the order"
+expect_json 'd["result"].get("rpo") == "62001411000016"' "the demo shop has the order's tracking number"
 
 expect "ship normalises a number typed with spaces" 0 -- ship 1002 --rpo "6200 1411 0000 16" --date 1709283600
 expect_in out "62001411000016" "the normalised number is what is sent"
@@ -185,6 +186,13 @@ expect_in err "not a date" "a bad date is named as such"
 expect "status 1003 paid" 0 -- status 1003 paid
 expect_in out "Order 1003 marked as paid" "status says the order is marked as paid"
 expect "status 1003 paid --date" 0 -- status 1003 paid --date 2024-03-02T10:00:00
+expect "status 1005 paid with a date" 0 -- status 1005 paid --date 2024-03-02
+expect "show 1005 after it was paid" 0 -- show 1005
+expect_in out "paid (paid)" "the order now shows as paid"
+expect "status 1010 cancel" 0 -- status 1010 cancel
+expect_in out "Order 1010 marked as cancelled" "status says the order is cancelled"
+expect "show 1010 after it was cancelled" 0 -- show 1010 --json
+expect_json 'd["pay_status"] == "cancel"' "the order now shows as cancelled"
 expect "status 1003 bogus is bad usage" 2 -- status 1003 bogus
 expect "status sent points to ship" 2 -- status 1003 sent
 expect_in err "expertam ship" "status sent says to use ship"
