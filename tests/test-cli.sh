@@ -4,6 +4,8 @@
 set -euo pipefail
 
 cli=${1:?usage: test-cli.sh PATH-TO-EXPERTAM}
+# A warning from expertam is a failure (set here, not for the keyring daemon started before)
+export G_DEBUG=gc-friendly,fatal-warnings
 tmp=$(mktemp -d)
 server_pid=
 
