@@ -658,7 +658,7 @@ test_server_checks (Fixture       *f,
 
   /* the shop rebuilds Q from the decoded form: another encoding of the same values passes */
   hash = eo_signature_request_hash ("bill_id=1001&good_info=0&note=%D0%81%2A+%7E", "demo", secret);
-  body = g_strdup_printf ("bill%5Fid=1001&good_info=0&note=%d0%81*%20~&hash=%s", hash);
+  body = g_strconcat ("bill%5Fid=1001&good_info=0&note=%d0%81*%20~&hash=", hash, NULL);
   reply = post_raw (f->server, "getOrderDetails", body);
   g_assert_cmpint (json_object_get_int_member (reply, "error_code"), ==, 0);
   /* without good_info the extra fields are left out */
@@ -695,7 +695,7 @@ test_server_checks (Fixture       *f,
   body = g_strdup_printf ("bill_id=1002&status=paid&date=yesterday&hash=%s", hash);
   g_assert_cmpint (post_raw_code (f->server, "UpdateOrderStatus", body), ==, 3);
 
-  g_assert_cmpuint (eo_demo_server_get_request_count (f->server), ==, 10);
+  g_assert_cmpuint (eo_demo_server_get_request_count (f->server), ==, 9);
 }
 
 /* ---- faults: each gives its own error, no crash, no hang ---- */
