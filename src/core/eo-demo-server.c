@@ -350,14 +350,11 @@ handle_update_order_status (EoDemoServer *self,
   if (!param_get_id (params, "bill_id", &bill_id) || status == NULL)
     return 3;
 
-  if (g_str_equal (status, "sent"))
-    needs_date = needs_rpo = TRUE;
-  else if (g_str_equal (status, "paid"))
-    needs_date = TRUE, needs_rpo = FALSE;
-  else if (g_str_equal (status, "return") || g_str_equal (status, "cancel"))
-    needs_date = needs_rpo = FALSE;
-  else
+  if (!g_str_equal (status, "sent") && !g_str_equal (status, "paid") &&
+      !g_str_equal (status, "return") && !g_str_equal (status, "cancel"))
     return 3;
+  needs_date = g_str_equal (status, "sent") || g_str_equal (status, "paid");
+  needs_rpo = g_str_equal (status, "sent");
 
   if (date_text != NULL && !param_get_id (params, "date", &date))
     return 3;
