@@ -380,11 +380,11 @@ reply_get_code (JsonObject *root,
   return eo_json_get_int (root, "error_code", out_code);
 }
 
-static JsonObject *
-parse_reply (EoClient      *self,
-             const guint8  *data,
-             gsize          length,
-             GError       **error)
+JsonObject *
+eo_client_parse_reply (const guint8  *data,
+                       gsize          length,
+                       const char    *secret,
+                       GError       **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
@@ -427,8 +427,17 @@ parse_reply (EoClient      *self,
     }
 
   /* nothing else in the reply is looked at before its signature is checked */
-  if (!eo_signature_check_reply (code, text, json_node_get_string (hash), self->secret))
+  if (!eo_signature_check_reply (code, text, json_node_get_string (hash), secret))
     {
+      /* A wrong key makes the service refuse with code 4, signed with the right key, which we
+       * cannot check. A refusal carries no data, so say what it most likely means. */
+      if (code == 4)
+        {
+          g_set_error_literal (error, EO_ERROR, EO_ERROR_WRONG_KEY,
+                               _("The service did not accept the API key. Check the API key and the login in Preferences."));
+          return NULL;
+        }
+
       g_set_error_literal (error, EO_ERROR, EO_ERROR_BAD_SIGNATURE,
                            _("The reply’s signature does not match: the API key is wrong or the answer was tampered with. Check the API key in Preferences."));
       return NULL;
@@ -495,7 +504,7 @@ read_cb (GObject      *source,
   /* done; the stream is not needed any more, and the connection can be reused */
   g_clear_object (&data->stream);
 
-  reply = parse_reply (self, data->body->data, data->body->len, &error);
+  reply = eo_client_parse_reply (data->body->data, data->body->len, self->secret, &error);
   if (reply == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
