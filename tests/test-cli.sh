@@ -201,9 +201,8 @@ expect_in err "expertam ship" "status sent says to use ship"
 expect "status of an unknown order is refused" 1 -- status 999999 cancel
 
 # Failures of the account and the network
-# With a wrong key no reply can be verified, so the service's "incorrect hash" cannot be told
-# from a forged reply: a signature failure
-expect "a wrong key is a signature failure" 3 EXPERTAM_API_KEY=wrong -- show 1001
+# The service refuses a wrong key with code 4 ("incorrect hash"): a refusal
+expect "a wrong key is refused by the service" 1 EXPERTAM_API_KEY=wrong -- show 1001
 expect_in err "API key" "the wrong-key message points at the API key"
 expect "an unreachable service is a network failure" 3 EXPERTAM_API_URL=http://127.0.0.1:1/api/ -- show 1001
 expect "no account is bad usage with the way to set one up" 2 -u EXPERTAM_LOGIN -u EXPERTAM_API_KEY -u EXPERTAM_API_URL -- show 1001
