@@ -469,7 +469,9 @@ print_order (EoOrder *order)
 
   print_line (_("Order %s"), number);
 
-  if (pay_status[0] != '\0')
+  /* The service's own word, unless it only repeats "paid" */
+  if (pay_status[0] != '\0' &&
+      !(eo_order_get_is_paid (order) && g_ascii_strcasecmp (pay_status, "paid") == 0))
     {
       g_autofree char *shown = clean (pay_status);
       g_autofree char *status = g_strdup_printf ("%s (%s)", paid_text, shown);
