@@ -199,6 +199,8 @@ expect "status 1010 cancel" 0 -- status 1010 cancel
 expect_in out "Order 1010 marked as cancelled" "status says the order is cancelled"
 expect "show 1010 after it was cancelled" 0 -- show 1010 --json
 expect_json 'd["pay_status"] == "cancel"' "the order now shows as cancelled"
+expect "status 1004 return with a date" 0 -- status 1004 return --date 2024-03-05
+expect_in out "Order 1004 marked as returned" "status says the order is returned"
 expect "status 1003 bogus is bad usage" 2 -- status 1003 bogus
 expect "status sent points to ship" 2 -- status 1003 sent
 expect_in err "expertam ship" "status sent says to use ship"
