@@ -36,6 +36,14 @@ G_DEFINE_FINAL_TYPE (EoStore, eo_store, G_TYPE_OBJECT)
 /* ------------------------------------------------------------------------------------------- */
 /* Schema                                                                                      */
 
+/* The indexed columns; the index gets them through eo_fold (ё is е for the search) */
+#define FTS_COLUMNS \
+  "bill_id, first_name, last_name, middle_name, email, phone, city, address, tracking"
+#define FTS_VALUES(row) \
+  row ".bill_id, eo_fold (" row ".first_name), eo_fold (" row ".last_name)," \
+  " eo_fold (" row ".middle_name), eo_fold (" row ".email), eo_fold (" row ".phone)," \
+  " eo_fold (" row ".city), eo_fold (" row ".address), eo_fold (" row ".tracking)"
+
 /* Each entry takes the database from version i to i + 1; never edit a released one. */
 static const char * const migrations[] = {
   /* 1: orders and outbox */
@@ -85,36 +93,26 @@ static const char * const migrations[] = {
   "                          AND state = 1 ORDER BY id DESC LIMIT 1), '');"
   "CREATE INDEX orders_fetched ON orders (fetched_at);"
   "CREATE INDEX orders_phone ON orders (phone_digits);"
-  "CREATE VIRTUAL TABLE orders_fts USING fts5 ("
-  "  bill_id, first_name, last_name, middle_name, email, phone, city, address, tracking,"
+  "CREATE VIRTUAL TABLE orders_fts USING fts5 (" FTS_COLUMNS ","
   "  content = 'orders', content_rowid = 'bill_id',"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
   ");"
   "CREATE TRIGGER orders_fts_insert AFTER INSERT ON orders BEGIN"
-  "  INSERT INTO orders_fts (rowid, bill_id, first_name, last_name, middle_name, email, phone,"
-  "                          city, address, tracking)"
-  "  VALUES (new.bill_id, new.bill_id, new.first_name, new.last_name, new.middle_name,"
-  "          new.email, new.phone, new.city, new.address, new.tracking);"
+  "  INSERT INTO orders_fts (rowid, " FTS_COLUMNS ") VALUES (new.bill_id, " FTS_VALUES ("new") ");"
   "END;"
   "CREATE TRIGGER orders_fts_delete AFTER DELETE ON orders BEGIN"
-  "  INSERT INTO orders_fts (orders_fts, rowid, bill_id, first_name, last_name, middle_name,"
-  "                          email, phone, city, address, tracking)"
-  "  VALUES ('delete', old.bill_id, old.bill_id, old.first_name, old.last_name,"
-  "          old.middle_name, old.email, old.phone, old.city, old.address, old.tracking);"
+  "  INSERT INTO orders_fts (orders_fts, rowid, " FTS_COLUMNS ")"
+  "  VALUES ('delete', old.bill_id, " FTS_VALUES ("old") ");"
   "END;"
   "CREATE TRIGGER orders_fts_update"
   "  AFTER UPDATE OF first_name, last_name, middle_name, email, phone, city, address, tracking"
   "  ON orders BEGIN"
-  "  INSERT INTO orders_fts (orders_fts, rowid, bill_id, first_name, last_name, middle_name,"
-  "                          email, phone, city, address, tracking)"
-  "  VALUES ('delete', old.bill_id, old.bill_id, old.first_name, old.last_name,"
-  "          old.middle_name, old.email, old.phone, old.city, old.address, old.tracking);"
-  "  INSERT INTO orders_fts (rowid, bill_id, first_name, last_name, middle_name, email, phone,"
-  "                          city, address, tracking)"
-  "  VALUES (new.bill_id, new.bill_id, new.first_name, new.last_name, new.middle_name,"
-  "          new.email, new.phone, new.city, new.address, new.tracking);"
+  "  INSERT INTO orders_fts (orders_fts, rowid, " FTS_COLUMNS ")"
+  "  VALUES ('delete', old.bill_id, " FTS_VALUES ("old") ");"
+  "  INSERT INTO orders_fts (rowid, " FTS_COLUMNS ") VALUES (new.bill_id, " FTS_VALUES ("new") ");"
   "END;"
-  "INSERT INTO orders_fts (orders_fts) VALUES ('rebuild');"
+  "INSERT INTO orders_fts (rowid, " FTS_COLUMNS ")"
+  "  SELECT bill_id, " FTS_VALUES ("orders") " FROM orders;"
   "CREATE UNIQUE INDEX outbox_pending_once ON outbox (bill_id, status, ifnull (date, -1), rpo)"
   "  WHERE state = 0;"
   "CREATE INDEX outbox_by_bill ON outbox (bill_id, state);"
@@ -390,6 +388,39 @@ phone_digits (const char *phone)
   return g_string_free (digits, FALSE);
 }
 
+/* ё and Ё become е and Е: Russian is written both ways, and unicode61 keeps them apart */
+static char *
+fold_text (const char *text)
+{
+  GString *folded = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x0451)
+        c = 0x0435;
+      else if (c == 0x0401)
+        c = 0x0415;
+      g_string_append_unichar (folded, c);
+    }
+
+  return g_string_free (folded, FALSE);
+}
+
+static void
+sql_fold (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, fold_text (text), -1, g_free);
+}
+
 static void
 sql_phone_digits (sqlite3_context  *context,
                   int               argc,
@@ -402,6 +433,12 @@ sql_phone_digits (sqlite3_context  *context,
 
 /* ------------------------------------------------------------------------------------------- */
 /* Object                                                                                      */
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
 
 static void
 eo_store_finalize (GObject *object)
@@ -431,7 +468,7 @@ eo_store_init (EoStore *self)
 {
   g_mutex_init (&self->lock);
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            finalize_stmt);
   self->in_flight = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
@@ -545,6 +582,14 @@ eo_store_open (const char  *path,
   if (sqlite3_create_function (self->db, "eo_phone_digits", 1,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                NULL, sql_phone_digits, NULL, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error);
+      return NULL;
+    }
+
+  if (sqlite3_create_function (self->db, "eo_fold", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                               NULL, sql_fold, NULL, NULL) != SQLITE_OK)
     {
       set_db_error (self, error);
       return NULL;
@@ -838,7 +883,8 @@ eo_store_recent_orders (EoStore  *self,
 static char *
 build_fts_query (const char *text)
 {
-  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+  g_autofree char *folded = fold_text (text);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
   GString *query = g_string_new (NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
