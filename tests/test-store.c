@@ -475,6 +475,8 @@ test_search_tracking (Fixture       *fixture,
   assert_search (fixture->store, "620014 11 00001 6", "1001");
   assert_search (fixture->store, "6200141100", "1001");
   assert_search (fixture->store, "RA123456785RU", "1003");
+  assert_search (fixture->store, "RA 1234 5678 5RU", "1003");
+  assert_search (fixture->store, "ra-12345678", "1003");
   assert_search (fixture->store, "ra123456", "1003");
 
   found = eo_store_search (fixture->store, "62001411000016", 10, &error);

@@ -92,10 +92,26 @@ static const char * const migrations[] = {
   "  local_status = ifnull ((SELECT status FROM outbox WHERE outbox.bill_id = orders.bill_id"
   "                          AND state = 1 ORDER BY id DESC LIMIT 1), '');"
   "CREATE INDEX orders_fetched ON orders (fetched_at);"
-  "CREATE INDEX orders_phone ON orders (phone_digits);"
+  /* Phone digits are matched anywhere in the number: a trigram index finds substrings */
+  "CREATE VIRTUAL TABLE orders_phone_fts USING fts5 ("
+  "  phone_digits, content = 'orders', content_rowid = 'bill_id', tokenize = 'trigram'"
+  ");"
+  "CREATE TRIGGER orders_phone_fts_insert AFTER INSERT ON orders BEGIN"
+  "  INSERT INTO orders_phone_fts (rowid, phone_digits) VALUES (new.bill_id, new.phone_digits);"
+  "END;"
+  "CREATE TRIGGER orders_phone_fts_delete AFTER DELETE ON orders BEGIN"
+  "  INSERT INTO orders_phone_fts (orders_phone_fts, rowid, phone_digits)"
+  "  VALUES ('delete', old.bill_id, old.phone_digits);"
+  "END;"
+  "CREATE TRIGGER orders_phone_fts_update AFTER UPDATE OF phone_digits ON orders BEGIN"
+  "  INSERT INTO orders_phone_fts (orders_phone_fts, rowid, phone_digits)"
+  "  VALUES ('delete', old.bill_id, old.phone_digits);"
+  "  INSERT INTO orders_phone_fts (rowid, phone_digits) VALUES (new.bill_id, new.phone_digits);"
+  "END;"
+  "INSERT INTO orders_phone_fts (orders_phone_fts) VALUES ('rebuild');"
   "CREATE VIRTUAL TABLE orders_fts USING fts5 (" FTS_COLUMNS ","
   "  content = 'orders', content_rowid = 'bill_id',"
-  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'"
   ");"
   "CREATE TRIGGER orders_fts_insert AFTER INSERT ON orders BEGIN"
   "  INSERT INTO orders_fts (rowid, " FTS_COLUMNS ") VALUES (new.bill_id, " FTS_VALUES ("new") ");"
@@ -945,6 +961,36 @@ digits_of_number_text (const char *text)
   return g_string_free (digits, FALSE);
 }
 
+/* The text without spaces and dashes when that leaves 5 or more ASCII letters and digits and
+ * nothing else, and spaces or dashes were there; NULL otherwise */
+static char *
+compact_word (const char *text)
+{
+  GString *compact = g_string_new (NULL);
+  gboolean removed = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '-' || *p == '\t')
+        removed = TRUE;
+      else if (g_ascii_isalnum (*p))
+        g_string_append_c (compact, *p);
+      else
+        {
+          removed = FALSE;
+          break;
+        }
+    }
+
+  if (!removed || compact->len < 5)
+    {
+      g_string_free (compact, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (compact, FALSE);
+}
+
 static GListModel *
 search_locked (EoStore     *self,
                const char  *text,
@@ -955,43 +1001,76 @@ search_locked (EoStore     *self,
     "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
     " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
     " ORDER BY bill_id DESC";
-  /* The phone column is scanned through its (small) index: a substring of the digits, or the
-   * digits after a leading 7 or 8 as the start of the number */
+  /* Or the digits anywhere in the phone (a quoted trigram phrase); or, after a leading 7 or 8,
+   * the national number's start */
   static const char number_sql[] =
     "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
     " (SELECT rowid FROM"
     "   (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+    "  UNION SELECT rowid FROM"
+    "   (SELECT rowid FROM orders_phone_fts WHERE orders_phone_fts MATCH ?3"
+    "    ORDER BY rowid DESC LIMIT ?2))"
+    " ORDER BY bill_id DESC LIMIT ?2";
+  static const char number_national_sql[] =
+    "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
+    " (SELECT rowid FROM"
+    "   (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+    "  UNION SELECT rowid FROM"
+    "   (SELECT rowid FROM orders_phone_fts WHERE orders_phone_fts MATCH ?3"
+    "    ORDER BY rowid DESC LIMIT ?2)"
     "  UNION SELECT bill_id FROM"
-    "   (SELECT bill_id FROM orders INDEXED BY orders_phone"
-    "    WHERE instr (phone_digits, ?3) > 0"
-    "       OR (?4 <> '' AND substr (phone_digits, 1, length (?4)) = ?4)"
-    "    ORDER BY bill_id DESC LIMIT ?2))"
+    "   (SELECT o.bill_id FROM orders_phone_fts AS f JOIN orders AS o ON o.bill_id = f.rowid"
+    "    WHERE orders_phone_fts MATCH ?4 AND substr (o.phone_digits, 1, ?5) = ?6"
+    "    ORDER BY o.bill_id DESC LIMIT ?2))"
     " ORDER BY bill_id DESC LIMIT ?2";
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   g_autofree char *query = NULL;
   g_autofree char *digits = NULL;
+  g_autofree char *compact = NULL;
   sqlite3_stmt *stmt;
 
   query = build_fts_query (trimmed);
   if (query == NULL)
     return recent_orders_locked (self, limit, error);
 
+  /* "RA 1234 5678 5RU": a tracking number is one word in the index */
+  compact = compact_word (trimmed);
+  if (compact != NULL)
+    {
+      g_autofree char *words = g_steal_pointer (&query);
+
+      query = g_strdup_printf ("(%s) OR \"%s\"*", words, compact);
+    }
+
   digits = digits_of_number_text (trimmed);
   if (digits != NULL && strlen (digits) >= 5)
     {
-      g_autofree char *words = g_steal_pointer (&query);
-      const char *national = "";
+      g_autofree char *phrase = g_strdup_printf ("\"%s\"", digits);
 
-      /* A tracking number typed in groups ("620014 11 00001 6") is one word in the index */
-      query = g_strdup_printf ("(%s) OR \"%s\"*", words, digits);
+      /* The digits as one word: an order number, or a tracking number typed in groups
+       * ("620014 11 00001 6"); the groups alone ("+7" "(912)") would match half the index */
+      g_free (query);
+      query = g_strdup_printf ("%s*", phrase);
+
       if ((digits[0] == '7' || digits[0] == '8') && strlen (digits) >= 6)
-        national = digits + 1;
+        {
+          const char *national = digits + 1;
+          g_autofree char *national_phrase = g_strdup_printf ("\"%s\"", national);
 
-      stmt = get_stmt (self, number_sql, error);
-      if (stmt == NULL)
-        return NULL;
-      bind_text (stmt, 3, digits);
-      bind_text (stmt, 4, national);
+          stmt = get_stmt (self, number_national_sql, error);
+          if (stmt == NULL)
+            return NULL;
+          bind_text (stmt, 4, national_phrase);
+          sqlite3_bind_int64 (stmt, 5, strlen (national));
+          bind_text (stmt, 6, national);
+        }
+      else
+        {
+          stmt = get_stmt (self, number_sql, error);
+          if (stmt == NULL)
+            return NULL;
+        }
+      bind_text (stmt, 3, phrase);
     }
   else
     {
