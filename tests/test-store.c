@@ -383,6 +383,72 @@ test_save_get_recent (Fixture       *fixture,
   assert_search (fixture->store, "  ", "1,3,2");
 }
 
+static EoOrder *
+order_from_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  EoOrder *order;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  order = eo_order_new_from_json (json_parser_get_root (parser), "shop.expertam.ru", &error);
+  g_assert_no_error (error);
+
+  return order;
+}
+
+static void
+save_order_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_save_order_model (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(EoOrder) full = order_from_fixture ("order-full.json");
+  g_autoptr(EoOrder) minimal = order_from_fixture ("order-minimal.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(EoOrder) again = NULL;
+  g_autofree char *json = NULL;
+  GAsyncResult *result = NULL;
+
+  g_assert_true (eo_store_save_order (fixture->store, full, 100, &error));
+  g_assert_no_error (error);
+
+  eo_store_save_order_async (fixture->store, minimal, 100, NULL, save_order_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (eo_store_save_order_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  /* Offline: the saved JSON gives the same order back */
+  json = eo_store_get_order_json (fixture->store, eo_order_get_id (full), &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  again = eo_order_new_from_json (json_parser_get_root (parser), "shop.expertam.ru", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (eo_order_get_full_name (again), ==, eo_order_get_full_name (full));
+  g_assert_cmpint (eo_order_get_price (again), ==, eo_order_get_price (full));
+  g_assert_cmpuint (g_list_model_get_n_items (eo_order_get_items (again)), ==,
+                    g_list_model_get_n_items (eo_order_get_items (full)));
+
+  assert_search (fixture->store, "Петров", "1001");
+  assert_search (fixture->store, "Сергеевич", "1001");
+  assert_search (fixture->store, "екатеринбург", "1001");
+  assert_search (fixture->store, "ivan.petrov@example.ru", "1001");
+  assert_search (fixture->store, "89123456789", "1001");
+}
+
 static void
 fill_search_orders (EoStore *store)
 {
@@ -1076,6 +1142,7 @@ main (int   argc,
   g_test_add_func ("/store/open/bad-path", test_open_bad_path);
   g_test_add_func ("/store/open/default-path", test_default_path);
   ADD ("/store/history/save-get-recent", test_save_get_recent);
+  ADD ("/store/history/save-order-model", test_save_order_model);
   ADD ("/store/search/fields", test_search_fields);
   ADD ("/store/search/tracking", test_search_tracking);
   ADD ("/store/search/tracking-before-fetch", test_search_tracking_before_fetch);

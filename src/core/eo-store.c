@@ -795,6 +795,32 @@ eo_store_save_orders_fields (EoStore                  *self,
   return commit (self, error);
 }
 
+gboolean
+eo_store_save_order (EoStore  *self,
+                     EoOrder  *order,
+                     gint64    now,
+                     GError  **error)
+{
+  EoStoreOrderFields fields;
+
+  g_return_val_if_fail (EO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (EO_IS_ORDER (order), FALSE);
+
+  fields = (EoStoreOrderFields) {
+    .bill_id = eo_order_get_id (order),
+    .first_name = eo_order_get_first_name (order),
+    .last_name = eo_order_get_last_name (order),
+    .middle_name = eo_order_get_middle_name (order),
+    .email = eo_order_get_email (order),
+    .phone = eo_order_get_phone (order),
+    .city = eo_order_get_city (order),
+    .address = eo_order_get_address (order),
+    .pay_status = eo_order_get_pay_status (order),
+  };
+
+  return eo_store_save_order_fields (self, &fields, eo_order_get_raw_json (order), now, error);
+}
+
 char *
 eo_store_get_order_json (EoStore  *self,
                          gint64    bill_id,
@@ -1938,6 +1964,7 @@ typedef struct
   guint           limit;
   char           *text;
   EoOutboxChange *change;
+  EoOrder        *order;
   GError         *result;
 } StoreCall;
 
@@ -1946,6 +1973,7 @@ store_call_free (StoreCall *call)
 {
   g_free (call->text);
   g_clear_pointer (&call->change, eo_outbox_change_unref);
+  g_clear_object (&call->order);
   g_clear_error (&call->result);
   g_free (call);
 }
@@ -1973,6 +2001,52 @@ store_task_check (EoStore      *self,
 {
   return g_task_is_valid (result, self) &&
          g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+static void
+save_order_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  StoreCall *call = task_data;
+  GError *error = NULL;
+
+  if (!eo_store_save_order (source_object, call->order, call->now, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+eo_store_save_order_async (EoStore             *self,
+                           EoOrder             *order,
+                           gint64               now,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  StoreCall *call = g_new0 (StoreCall, 1);
+
+  g_return_if_fail (EO_IS_STORE (self));
+  g_return_if_fail (EO_IS_ORDER (order));
+
+  /* EoOrder is immutable once built, so the worker may read it */
+  call->order = g_object_ref (order);
+  call->now = now;
+  task = store_task_new (self, eo_store_save_order_async, call, cancellable, callback, user_data);
+  g_task_run_in_thread (task, save_order_thread);
+}
+
+gboolean
+eo_store_save_order_finish (EoStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (store_task_check (self, result, eo_store_save_order_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void

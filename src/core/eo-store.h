@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "eo-order.h"
 #include "eo-stored-order.h"
 
 G_BEGIN_DECLS
@@ -147,7 +148,22 @@ int          eo_store_get_opened_version    (EoStore              *self);
 
 /* History ----------------------------------------------------------------------------------- */
 
-/* Saves (or refreshes) a fetched order: raw JSON plus the searchable columns */
+/* Saves (or refreshes) a fetched order: its raw JSON plus the searchable columns */
+gboolean     eo_store_save_order            (EoStore              *self,
+                                             EoOrder              *order,
+                                             gint64                now,
+                                             GError              **error);
+void         eo_store_save_order_async      (EoStore              *self,
+                                             EoOrder              *order,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     eo_store_save_order_finish     (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* The same from the columns, when there is no EoOrder at hand */
 gboolean     eo_store_save_order_fields     (EoStore              *self,
                                              const EoStoreOrderFields *fields,
                                              const char           *raw_json,
