@@ -1901,6 +1901,205 @@ eo_store_outbox_discard (EoStore  *self,
 }
 
 /* ------------------------------------------------------------------------------------------- */
+/* Sending with bounded concurrency                                                            */
+
+typedef struct
+{
+  gint64                  now;
+  guint                   max_jobs;
+  EoOutboxSendFunc        send;
+  EoOutboxSendFinishFunc  finish;
+  EoOutboxProgressFunc    progress;
+  gpointer                user_data;
+  guint                   running;
+  guint                   done;
+  guint                   failed;
+  guint                   retry;
+  GError                 *error;     /* the first store failure */
+} SendRun;
+
+typedef struct
+{
+  GTask          *task;
+  EoOutboxChange *change;
+} SendJob;
+
+static void     send_next        (GTask        *task);
+static gboolean store_task_check (EoStore      *self,
+                                  GAsyncResult *result,
+                                  gpointer      source_tag);
+
+static void
+send_job_free (SendJob *job)
+{
+  g_object_unref (job->task);
+  eo_outbox_change_unref (job->change);
+  g_free (job);
+}
+
+static void
+send_run_free (SendRun *run)
+{
+  g_clear_error (&run->error);
+  g_free (run);
+}
+
+static void
+send_complete_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SendJob *job = user_data;
+  GTask *task = job->task;
+  SendRun *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  EoOutboxState state;
+
+  if (!eo_store_outbox_complete_finish (EO_STORE (object), result, &state, &error))
+    {
+      if (run->error == NULL)
+        run->error = g_steal_pointer (&error);
+    }
+
+  run->running--;
+  send_next (task);
+  send_job_free (job);
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SendJob *job = user_data;
+  SendRun *run = g_task_get_task_data (job->task);
+  EoStore *self = g_task_get_source_object (job->task);
+  g_autoptr(GError) error = NULL;
+  EoOutboxState state = EO_OUTBOX_STATE_DONE;
+
+  if (!run->finish (result, &error, run->user_data))
+    {
+      if (error == NULL)
+        error = g_error_new_literal (EO_ERROR, EO_ERROR_FAILED, _("Sending failed."));
+
+      if (eo_error_is_cancelled (error))
+        state = EO_OUTBOX_STATE_PENDING;
+      else if (eo_error_is_retryable (error))
+        {
+          state = EO_OUTBOX_STATE_PENDING;
+          run->retry++;
+        }
+      else
+        {
+          state = EO_OUTBOX_STATE_FAILED;
+          run->failed++;
+        }
+    }
+  else
+    run->done++;
+
+  if (run->progress != NULL && !(error != NULL && eo_error_is_cancelled (error)))
+    run->progress (job->change, state, error, run->user_data);
+
+  /* Recorded on the store's worker: a commit waits for the disk */
+  eo_store_outbox_complete_async (self, job->change->id, error, run->now, NULL,
+                                  send_complete_cb, job);
+}
+
+static void
+send_next (GTask *task)
+{
+  SendRun *run = g_task_get_task_data (task);
+  EoStore *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(GPtrArray) due = NULL;
+
+  if (run->error == NULL && !g_cancellable_is_cancelled (cancellable) &&
+      run->running < run->max_jobs)
+    {
+      GError *error = NULL;
+
+      due = eo_store_outbox_claim_due (self, run->now, run->max_jobs - run->running, &error);
+      if (due == NULL)
+        run->error = error;
+    }
+
+  for (guint i = 0; due != NULL && i < due->len; i++)
+    {
+      SendJob *job = g_new0 (SendJob, 1);
+
+      job->task = g_object_ref (task);
+      job->change = eo_outbox_change_ref (g_ptr_array_index (due, i));
+      run->running++;
+      run->send (job->change, cancellable, send_cb, job, run->user_data);
+    }
+
+  if (run->running > 0)
+    return;
+
+  if (run->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&run->error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+eo_store_outbox_send_due_async (EoStore                *self,
+                                gint64                  now,
+                                guint                   max_jobs,
+                                EoOutboxSendFunc        send,
+                                EoOutboxSendFinishFunc  finish,
+                                EoOutboxProgressFunc    progress,
+                                gpointer                user_data,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                callback_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SendRun *run;
+
+  g_return_if_fail (EO_IS_STORE (self));
+  g_return_if_fail (send != NULL);
+  g_return_if_fail (finish != NULL);
+
+  run = g_new0 (SendRun, 1);
+  run->now = now;
+  run->max_jobs = max_jobs > 0 ? max_jobs : EO_OUTBOX_DEFAULT_JOBS;
+  run->send = send;
+  run->finish = finish;
+  run->progress = progress;
+  run->user_data = user_data;
+
+  task = g_task_new (self, cancellable, callback, callback_data);
+  g_task_set_source_tag (task, eo_store_outbox_send_due_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) send_run_free);
+  send_next (task);
+}
+
+gboolean
+eo_store_outbox_send_due_finish (EoStore       *self,
+                                 GAsyncResult  *result,
+                                 guint         *out_done,
+                                 guint         *out_failed,
+                                 guint         *out_retry,
+                                 GError       **error)
+{
+  SendRun *run;
+
+  g_return_val_if_fail (store_task_check (self, result, eo_store_outbox_send_due_async), FALSE);
+
+  run = g_task_get_task_data (G_TASK (result));
+  if (out_done != NULL)
+    *out_done = run->done;
+  if (out_failed != NULL)
+    *out_failed = run->failed;
+  if (out_retry != NULL)
+    *out_retry = run->retry;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------------------------------- */
 /* Log                                                                                         */
 
 GPtrArray *

@@ -333,6 +333,52 @@ gboolean     eo_store_outbox_discard        (EoStore              *self,
                                              gint64                now,
                                              GError              **error);
 
+/* Sending --------------------------------------------------------------------------------- */
+
+#define EO_OUTBOX_DEFAULT_JOBS 4
+
+/* The caller's way to send one change (the store knows no client): start it, then finish it.
+ * For the Expertam client: eo_client_update_status_async and _finish. */
+typedef void     (*EoOutboxSendFunc)       (EoOutboxChange      *change,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             callback_data,
+                                            gpointer             user_data);
+typedef gboolean (*EoOutboxSendFinishFunc) (GAsyncResult        *result,
+                                            GError             **error,
+                                            gpointer             user_data);
+
+/* Told about every change sent: its new state, and the error when it failed (NULL when done) */
+typedef void     (*EoOutboxProgressFunc)   (EoOutboxChange      *change,
+                                            EoOutboxState        state,
+                                            const GError        *error,
+                                            gpointer             user_data);
+
+/*
+ * Sends every change due at now, at most max_jobs at a time (0: EO_OUTBOX_DEFAULT_JOBS), and
+ * records each outcome (as eo_store_outbox_complete). Changes that fail and are retried later
+ * are not sent again in this run. Cancelling stops starting new ones and cancels those under
+ * way, which stay pending. user_data is passed to send, finish and progress, and must live
+ * until the callback.
+ */
+void         eo_store_outbox_send_due_async  (EoStore                *self,
+                                              gint64                  now,
+                                              guint                   max_jobs,
+                                              EoOutboxSendFunc        send,
+                                              EoOutboxSendFinishFunc  finish,
+                                              EoOutboxProgressFunc    progress,
+                                              gpointer                user_data,
+                                              GCancellable           *cancellable,
+                                              GAsyncReadyCallback     callback,
+                                              gpointer                callback_data);
+/* out_done, out_failed (refused, not retried), out_retry (will be retried later) */
+gboolean     eo_store_outbox_send_due_finish (EoStore                *self,
+                                              GAsyncResult           *result,
+                                              guint                  *out_done,
+                                              guint                  *out_failed,
+                                              guint                  *out_retry,
+                                              GError                **error);
+
 /* Log --------------------------------------------------------------------------------------- */
 
 /* The log of status changes made from this computer, newest first; bill_id 0: all orders */
