@@ -46,7 +46,9 @@ static const char * const translit[] = {
   "pavlov", "kozlov", "stepanov", "nikolaev", "orlov", "andreev", "makarov", "nikitin",
   "zakharov", "zaitsev", "soloviev", "borisov", "yakovlev", "grigoriev",
 };
-static const char * const mail_hosts[] = { "mail.ru", "yandex.ru", "gmail.com", "bk.ru", "inbox.ru" };
+static const char * const mail_hosts[] = {
+  "mail.ru", "yandex.ru", "gmail.com", "bk.ru", "inbox.ru",
+};
 
 typedef struct
 {
@@ -288,7 +290,8 @@ main (int   argc,
           kind_sum += times[i];
           n++;
         }
-      g_print ("  %-16s mean %6.2f ms, worst %6.2f ms\n", queries[k].kind, kind_sum / n, kind_worst);
+      g_print ("  %-16s mean %6.2f ms, worst %6.2f ms\n", queries[k].kind, kind_sum / n,
+               kind_worst);
     }
 
   g_print ("worst: %s “%s”\n", worst_kind, worst_text);

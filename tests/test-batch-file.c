@@ -295,9 +295,9 @@ test_duplicates (void)
   g_autoptr(GPtrArray) rows = parse ("1001;" RPO_A "\n"
                                      "1001;" RPO_A "\n"       /* 1: the same row again */
                                      "1002;" RPO_B "\n"
-                                     "1002;" RPO_C "\n"       /* 3: the same order, another number */
+                                     "1002;" RPO_C "\n"       /* 3: same order, other number */
                                      "1004;62001411000023\n"
-                                     "1005;6200 1411 0000 23\n" /* 5: the same parcel, another order */
+                                     "1005;6200 1411 0000 23\n" /* 5: same parcel, other order */
                                      "1006;62001411000030\n");
 
   g_assert_cmpuint (rows->len, ==, 7);

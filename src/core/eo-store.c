@@ -1153,7 +1153,8 @@ collect_changes (EoStore       *self,
                  sqlite3_stmt  *stmt,
                  GError       **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
+  g_autoptr(GPtrArray) changes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1325,8 +1326,8 @@ enqueue_locked (EoStore        *self,
   if (id != 0)
     {
       stmt = get_stmt (self,
-                       "UPDATE outbox SET state = 0, attempts = 0, next_attempt = ?, last_error = ''"
-                       " WHERE id = ?",
+                       "UPDATE outbox SET state = 0, attempts = 0, next_attempt = ?,"
+                       " last_error = '' WHERE id = ?",
                        error);
       if (stmt == NULL)
         return 0;
@@ -1338,8 +1339,8 @@ enqueue_locked (EoStore        *self,
   else
     {
       stmt = get_stmt (self,
-                       "INSERT INTO outbox (bill_id, status, date, rpo, state, attempts, created_at,"
-                       "                    next_attempt, last_error)"
+                       "INSERT INTO outbox (bill_id, status, date, rpo, state, attempts,"
+                       "                    created_at, next_attempt, last_error)"
                        " VALUES (?, ?, ?, ?, 0, 0, ?, ?, '')",
                        error);
       if (stmt == NULL)
