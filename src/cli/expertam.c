@@ -29,7 +29,9 @@
 #include "eo-order-item.h"
 #include "eo-partner.h"
 #include "eo-secrets.h"
+#include "eo-batch-file.h"
 #include "eo-signature.h"
+#include "eo-store.h"
 #include "eo-tracking.h"
 
 /* Exit statuses, as DESIGN.md gives them: 3 is network, TLS, timeout or reply failure */
@@ -92,6 +94,8 @@ status_for_error (const GError *error)
     return EXIT_REFUSED;
 
   if (error->domain == EO_TRACKING_ERROR ||
+      g_error_matches (error, EO_STORE_ERROR, EO_STORE_ERROR_INVALID) ||
+      g_error_matches (error, EO_STORE_ERROR, EO_STORE_ERROR_NOT_FOUND) ||
       g_error_matches (error, EO_ERROR, EO_ERROR_INVALID_INPUT) ||
       g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
     return EXIT_USAGE;
@@ -440,6 +444,341 @@ open_client (GError **error)
   return g_steal_pointer (&client);
 }
 
+/* The store and the outbox */
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static EoStore *
+open_store (GError **error)
+{
+  g_autofree char *path = eo_store_get_default_path ();
+
+  return eo_store_open (path, error);
+}
+
+/* What became of one change this command queued */
+typedef struct
+{
+  gboolean       attempted;
+  EoOutboxState  state;
+  GError        *error;
+} Outcome;
+
+static void
+outcome_free (Outcome *outcome)
+{
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  EoClient   *client;
+  EoStore    *store;
+  GHashTable *watched;     /* gint64 change id -> Outcome: the changes this command is about */
+  gboolean    print_all;   /* a result line for the watched changes too (batch, outbox --retry) */
+  guint       sent;
+  guint       refused;
+  guint       failed;      /* failed for good without a refusal (bad signature...) */
+  guint       queued;
+} Sender;
+
+static void
+sender_clear (Sender *sender)
+{
+  g_clear_object (&sender->client);
+  g_clear_object (&sender->store);
+  g_clear_pointer (&sender->watched, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sender, sender_clear)
+
+/* The client, then the store: no change is queued for an account that is not there */
+static gboolean
+sender_open (Sender  *sender,
+             GError **error)
+{
+  sender->watched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) outcome_free);
+  sender->client = open_client (error);
+  if (sender->client == NULL)
+    return FALSE;
+
+  sender->store = open_store (error);
+  return sender->store != NULL;
+}
+
+static void
+sender_watch (Sender *sender,
+              gint64  id)
+{
+  g_hash_table_insert (sender->watched, g_memdup2 (&id, sizeof id), g_new0 (Outcome, 1));
+}
+
+static Outcome *
+sender_lookup (Sender *sender,
+               gint64  id)
+{
+  return g_hash_table_lookup (sender->watched, &id);
+}
+
+static void
+send_change (EoOutboxChange      *change,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             callback_data,
+             gpointer             user_data)
+{
+  Sender *sender = user_data;
+  EoOrderStatus status = EO_ORDER_STATUS_SENT;
+
+  /* The store checks the status when it is queued: anything else is a damaged database */
+  if (!eo_order_status_from_string (change->status, &status))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, callback_data);
+
+      g_task_set_source_tag (task, send_change);
+      g_task_return_new_error (task, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                               _("The outbox holds an unknown status: discard the change."));
+      return;
+    }
+
+  eo_client_update_status_async (sender->client, change->bill_id, status, change->date,
+                                 change->rpo[0] != '\0' ? change->rpo : NULL,
+                                 cancellable, callback, callback_data);
+}
+
+static gboolean
+send_change_finish (GAsyncResult  *result,
+                    GError       **error,
+                    gpointer       user_data)
+{
+  Sender *sender = user_data;
+
+  if (g_task_get_source_tag (G_TASK (result)) == send_change)
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  return eo_client_update_status_finish (sender->client, result, error);
+}
+
+/* "1001 sent 62001411000016", "1003 paid" */
+static char *
+describe_change (EoOutboxChange *change)
+{
+  if (change->rpo[0] != '\0')
+    return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", change->bill_id, change->status,
+                            change->rpo);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", change->bill_id, change->status);
+}
+
+static void
+print_result_line (EoOutboxChange *change,
+                   EoOutboxState   state,
+                   const GError   *error)
+{
+  g_autofree char *message = error != NULL ? clean (error->message) : NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change->bill_id);
+
+  if (state == EO_OUTBOX_STATE_DONE)
+    {
+      g_autofree char *described = describe_change (change);
+
+      print_line ("%s", described);
+    }
+  else if (state == EO_OUTBOX_STATE_PENDING)
+    /* Translators: an order number, then why its change is still waiting to be sent */
+    print_line (_("%s queued: %s"), number, message);
+  else if (eo_error_is_refusal (error))
+    /* Translators: an order number, then the service's reason */
+    print_line (_("%s refused: %s"), number, message);
+  else
+    print_line (_("%s failed: %s"), number, message);
+
+  /* a script or a person watching a long batch sees each line as it comes */
+  fflush (stdout);
+}
+
+static void
+send_progress_cb (EoOutboxChange *change,
+                  EoOutboxState   state,
+                  const GError   *error,
+                  gpointer        user_data)
+{
+  Sender *sender = user_data;
+  Outcome *outcome = sender_lookup (sender, change->id);
+
+  if (outcome != NULL)
+    {
+      outcome->attempted = TRUE;
+      outcome->state = state;
+      g_clear_error (&outcome->error);
+      outcome->error = error != NULL ? g_error_copy (error) : NULL;
+
+      if (state == EO_OUTBOX_STATE_DONE)
+        sender->sent++;
+      else if (state == EO_OUTBOX_STATE_PENDING)
+        sender->queued++;
+      else if (eo_error_is_refusal (error))
+        sender->refused++;
+      else
+        sender->failed++;
+    }
+
+  /* Earlier changes from the outbox always get their line: the person should know */
+  if (outcome == NULL || sender->print_all)
+    print_result_line (change, state, error);
+}
+
+/* Mentions the earlier changes that go out with this command's own */
+static void
+mention_earlier_changes (Sender *sender,
+                         gint64  now)
+{
+  g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (sender->store, NULL);
+  guint n_due = 0;
+
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    {
+      EoOutboxChange *change = g_ptr_array_index (pending, i);
+
+      if (change->next_attempt <= now && sender_lookup (sender, change->id) == NULL)
+        n_due++;
+    }
+
+  if (n_due > 0)
+    {
+      print_line (ngettext ("Sending %u earlier change waiting in the outbox too.",
+                            "Sending %u earlier changes waiting in the outbox too.", n_due),
+                  n_due);
+      fflush (stdout);
+    }
+}
+
+/* Sends every change due now, jobs at a time; records what became of the watched ones */
+static gboolean
+send_due (Sender  *sender,
+          guint    jobs,
+          GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 now = now_seconds ();
+
+  mention_earlier_changes (sender, now);
+
+  eo_store_outbox_send_due_async (sender->store, now, jobs, send_change, send_change_finish,
+                                  send_progress_cb, sender, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+
+  return eo_store_outbox_send_due_finish (sender->store, result, NULL, NULL, NULL, error);
+}
+
+/* The same change (order, status, tracking number) already waiting or failed, whatever its
+ * date: the person gave no date, so it is the one they mean */
+static EoOutboxChange *
+find_queued_change (EoStore    *store,
+                    gint64      bill_id,
+                    const char *status,
+                    const char *rpo)
+{
+  g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (store, NULL);
+  g_autoptr(GPtrArray) failed = eo_store_outbox_list_failed (store, NULL);
+  GPtrArray *lists[] = { pending, failed };
+
+  for (gsize l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+        {
+          EoOutboxChange *change = g_ptr_array_index (lists[l], i);
+
+          if (change->bill_id == bill_id && g_str_equal (change->status, status) &&
+              g_str_equal (change->rpo, rpo != NULL ? rpo : ""))
+            return eo_outbox_change_ref (change);
+        }
+    }
+
+  return NULL;
+}
+
+/*
+ * ship and status: the change is committed to the outbox, then sent with whatever else is due.
+ * Without a date given, the same change already queued keeps its date (*date is replaced).
+ * Returns the exit status; on EXIT_DONE the caller says what was done.
+ */
+static int
+queue_and_send (gint64         bill_id,
+                EoOrderStatus  order_status,
+                GDateTime    **date,
+                gboolean       date_given,
+                const char    *rpo)
+{
+  g_auto(Sender) sender = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoOutboxChange) change = NULL;
+  g_autoptr(EoOutboxChange) queued = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bill_id);
+  const char *status = eo_order_status_to_string (order_status);
+  g_autofree char *message = NULL;
+  gboolean existing = FALSE;
+  Outcome *outcome;
+  gint64 now = now_seconds ();
+  gint64 id;
+
+  if (!sender_open (&sender, &error))
+    return fail_with_error (error);
+
+  if (!date_given)
+    queued = find_queued_change (sender.store, bill_id, status, rpo);
+  if (queued != NULL)
+    {
+      g_clear_pointer (date, g_date_time_unref);
+      *date = queued->date != NULL ? g_date_time_ref (queued->date) : NULL;
+    }
+
+  change = eo_outbox_change_new (bill_id, status, *date, rpo);
+  id = eo_store_outbox_enqueue (sender.store, change, now, &existing, &error);
+  if (id == 0)
+    return fail_with_error (error);
+
+  /* Asked again: send it now, whatever its backoff */
+  if (existing && !eo_store_outbox_retry (sender.store, id, now, &error))
+    return fail_with_error (error);
+
+  sender_watch (&sender, id);
+  if (!send_due (&sender, EO_OUTBOX_DEFAULT_JOBS, &error))
+    return fail_with_error (error);
+
+  outcome = sender_lookup (&sender, id);
+  if (!outcome->attempted)
+    return fail (EXIT_FAILED, _("Order %s has an earlier change waiting to be sent again; this one "
+                                "is queued after it: run “expertam outbox --retry”."), number);
+
+  if (outcome->state == EO_OUTBOX_STATE_DONE)
+    return EXIT_DONE;
+
+  message = clean (outcome->error->message);
+
+  if (outcome->state == EO_OUTBOX_STATE_PENDING)
+    /* Translators: %s is why the change could not be sent (a network error...) */
+    return fail (EXIT_FAILED, _("%s The change is queued and will be sent again: run “expertam "
+                                "outbox --retry”."), message);
+
+  /* The person reads the refusal right here: nothing is left waiting for them */
+  if (eo_error_is_refusal (outcome->error))
+    {
+      eo_store_outbox_discard (sender.store, id, now_seconds (), NULL);
+      return fail_with_error (outcome->error);
+    }
+
+  return fail (status_for_error (outcome->error),
+               _("%s The change is kept in the outbox: run “expertam outbox --retry” once this "
+                 "is fixed."), message);
+}
+
 /* show */
 
 static void
@@ -599,6 +938,7 @@ run_show (char **args)
   g_autoptr(EoClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(EoOrder) order = NULL;
+  g_autoptr(EoStore) store = NULL;
   gint64 bill_id = 0;
   int status;
 
@@ -618,6 +958,14 @@ run_show (char **args)
   if (order == NULL)
     return fail_with_error (error);
 
+  /* Every order fetched is kept, for `expertam search` and the window's history */
+  if ((store = open_store (&error)) == NULL ||
+      !eo_store_save_order (store, order, now_seconds (), &error))
+    {
+      print_error_line (error->message);
+      g_clear_error (&error);
+    }
+
   if (as_json)
     {
       g_autoptr(JsonNode) node = json_from_string (eo_order_get_raw_json (order), &error);
@@ -636,29 +984,6 @@ run_show (char **args)
 }
 
 /* ship and status */
-
-static int
-update_status (gint64         bill_id,
-               EoOrderStatus  order_status,
-               GDateTime     *date,
-               const char    *rpo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EoClient) client = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  client = open_client (&error);
-  if (client == NULL)
-    return fail_with_error (error);
-
-  eo_client_update_status_async (client, bill_id, order_status, date, rpo, NULL,
-                                 store_result_cb, &result);
-  wait_for_result (&result);
-  if (!eo_client_update_status_finish (client, result, &error))
-    return fail_with_error (error);
-
-  return EXIT_DONE;
-}
 
 static int
 run_ship (char **args)
@@ -718,7 +1043,7 @@ run_ship (char **args)
       g_clear_error (&error);
     }
 
-  if ((status = update_status (bill_id, EO_ORDER_STATUS_SENT, date, normalized)) != EXIT_DONE)
+  if ((status = queue_and_send (bill_id, EO_ORDER_STATUS_SENT, &date, date_text != NULL, normalized)) != EXIT_DONE)
     return status;
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, bill_id);
@@ -780,7 +1105,7 @@ run_status (char **args)
       (date = parse_date_or_now (date_text, &error)) == NULL)
     return fail_with_error (error);
 
-  if ((status = update_status (bill_id, order_status, date, NULL)) != EXIT_DONE)
+  if ((status = queue_and_send (bill_id, order_status, &date, date_text != NULL, NULL)) != EXIT_DONE)
     return status;
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, bill_id);
