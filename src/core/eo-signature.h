@@ -44,7 +44,8 @@ const char *eo_params_lookup_string   (EoParams   *self,
 char       *eo_params_build_query     (EoParams   *self);
 
 /* Decode an application/x-www-form-urlencoded body into flat key/value pairs, in order.
- * Returns NULL when the body is not valid (bad %-escape, not UTF-8). */
+ * '+' is a space; a pair without '=' has the value "". Returns NULL when the body is not valid
+ * (a bad %-escape, or an encoded NUL byte). Keys and values are bytes as sent, not checked as UTF-8. */
 EoParams   *eo_params_new_from_form   (const char *body,
                                        gsize       length);
 
