@@ -59,21 +59,26 @@ eo_preferences_window_get_login (EoPreferencesWindow *self)
   return gtk_editable_get_text (GTK_EDITABLE (self->login_row));
 }
 
-/* The host the key is filed under in the keyring, as the app looks it up; NULL with a reason */
+/* The host the key is filed under in the keyring, as EoAccount looks it up: that of the base URL,
+ * without the port; NULL with a reason */
 static char *
 eo_preferences_window_dup_host (EoPreferencesWindow  *self,
                                 GError              **error)
 {
-  g_autoptr(EoClient) client = eo_client_new ();
+  g_autofree char *base_url = NULL;
+  g_autoptr(GUri) uri = NULL;
 
-  if (!eo_client_set_account (client,
-                              eo_preferences_window_get_template (self),
-                              eo_preferences_window_get_login (self),
-                              "",
-                              error))
+  base_url = eo_client_build_base_url (eo_preferences_window_get_template (self),
+                                       eo_preferences_window_get_login (self),
+                                       error);
+  if (base_url == NULL)
     return NULL;
 
-  return g_strdup (eo_client_get_host (client));
+  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, error);
+  if (uri == NULL)
+    return NULL;
+
+  return g_strdup (g_uri_get_host (uri));
 }
 
 static void
