@@ -5,10 +5,22 @@
 
 G_BEGIN_DECLS
 
+/* The longest text field the models keep, in characters */
+#define EO_JSON_MAX_TEXT 4096
+
+/* A value node as a string, by the rules of eo_json_dup_string(); NULL for anything else */
+char       *eo_json_node_dup_string (JsonNode *node);
+
 /* The member as a string: strings as they are, integers in decimal, reals as PHP prints them,
  * booleans "1"/"", null/absent/array/object -> NULL. Newly allocated. */
 char       *eo_json_dup_string   (JsonObject  *object,
                                   const char  *member);
+
+/* The member as text for a model: eo_json_dup_string(), "" instead of NULL, cut to max_chars
+ * characters. Never NULL. */
+char       *eo_json_dup_text     (JsonObject  *object,
+                                  const char  *member,
+                                  gsize        max_chars);
 
 /* The member as an integer: numbers, or strings of decimal digits. FALSE when absent or not one. */
 gboolean    eo_json_get_int      (JsonObject  *object,
@@ -28,5 +40,12 @@ JsonObject *eo_json_get_object   (JsonObject  *object,
  * Returns a new reference. */
 JsonArray  *eo_json_dup_array    (JsonObject  *object,
                                   const char  *member);
+
+/* The member as money in kopecks: integers, reals (read by their decimal digits) and strings
+ * as eo_money_parse() takes them; EO_MONEY_NONE when absent, empty or not money. */
+gint64      eo_json_get_money    (JsonObject  *object,
+                                  const char  *member);
+
+/* Every getter takes a NULL object as one with no members. */
 
 G_END_DECLS
