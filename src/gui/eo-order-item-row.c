@@ -129,8 +129,11 @@ static void
 eo_order_item_row_dispose (GObject *object)
 {
   EoOrderItemRow *self = EO_ORDER_ITEM_ROW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_ORDER_ITEM_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (eo_order_item_row_parent_class)->dispose (object);

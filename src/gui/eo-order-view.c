@@ -373,8 +373,11 @@ static void
 eo_order_view_dispose (GObject *object)
 {
   EoOrderView *self = EO_ORDER_VIEW (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_ORDER_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->order);
 
   G_OBJECT_CLASS (eo_order_view_parent_class)->dispose (object);

@@ -7,6 +7,11 @@ G_BEGIN_DECLS
 
 typedef gboolean (*GuiTestCondition) (gpointer user_data);
 
+/* gtk_test_init + adw_init; GTK's own focus-out complaint on a display without a window
+ * manager is not fatal, everything else stays fatal */
+void       gui_test_init            (int             *argc,
+                                     char          ***argv);
+
 /* Iterate the default main context until condition holds; FALSE after timeout_ms */
 gboolean   gui_test_wait_for        (GuiTestCondition condition,
                                      gpointer         user_data,

@@ -209,8 +209,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int result;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   server = eo_demo_server_new ();
   g_assert_true (eo_demo_server_start (server, &error));

@@ -378,8 +378,12 @@ confirm_status (EoWindow   *window,
   gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
   dialog = ADW_MESSAGE_DIALOG (gui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  /* As the dialog's button does: respond, then close */
   adw_message_dialog_response (dialog, "change");
+  gtk_window_close (GTK_WINDOW (dialog));
 
+  g_assert_true (gui_test_wait_for (is_null, &dialog, WAIT_MS));
   g_assert_true (gui_test_wait_for (changes_reach, &wait, WAIT_MS));
   change = last_change (&changes);
   g_assert_cmpint (json_object_get_int_member (change, "bill_id"), ==, 1002);
@@ -590,8 +594,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int result;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   server = eo_demo_server_new ();
   g_assert_true (eo_demo_server_start (server, &error));
