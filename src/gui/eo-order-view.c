@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "eo-order-item.h"
 #include "eo-order-item-row.h"
 
 struct _EoOrderView
@@ -191,6 +192,31 @@ format_item_count (gpointer    unused,
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u product", "%u products", n_items),
                           n_items);
+}
+
+/* A list view in a scroller only measures the rows it has made, so the scroller asks for the room
+ * the first few rows take: a title line, the list price, the PIN and a line a partner */
+static int
+items_min_height (gpointer    unused,
+                  GListModel *items)
+{
+  guint n_items = items != NULL ? g_list_model_get_n_items (items) : 0;
+  int height = 0;
+
+  for (guint i = 0; i < MIN (n_items, 6); i++)
+    {
+      g_autoptr(EoOrderItem) item = g_list_model_get_item (items, i);
+      gint64 price = eo_order_item_get_price (item);
+
+      height += 42;
+      if (price != EO_MONEY_NONE && price != eo_order_item_get_sum (item))
+        height += 18;
+      if (eo_order_item_get_pincode (item)[0] != '\0')
+        height += 36;
+      height += 18 * (int) MIN (g_list_model_get_n_items (eo_order_item_get_partners (item)), 4);
+    }
+
+  return MIN (height, 560);
 }
 
 static gboolean
@@ -456,6 +482,7 @@ eo_order_view_class_init (EoOrderViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, format_address);
   gtk_widget_class_bind_template_callback (widget_class, format_prepayment);
   gtk_widget_class_bind_template_callback (widget_class, format_item_count);
+  gtk_widget_class_bind_template_callback (widget_class, items_min_height);
   gtk_widget_class_bind_template_callback (widget_class, customer_visible);
   gtk_widget_class_bind_template_callback (widget_class, address_visible);
   gtk_widget_class_bind_template_callback (widget_class, items_visible);
