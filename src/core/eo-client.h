@@ -67,6 +67,14 @@ JsonObject *eo_client_call_finish         (EoClient            *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/* Checks a reply body: a JSON object with error_code, error_text and a hash that matches secret
+ * (checked before anything else is read); error_code 0 gives the object, else a refusal error.
+ * A refusal with code 4 whose hash does not match means the key is wrong: EO_ERROR_WRONG_KEY. */
+JsonObject *eo_client_parse_reply         (const guint8 *data,
+                                           gsize         length,
+                                           const char   *secret,
+                                           GError      **error);
+
 /* getOrderDetails(bill_id, good_info=1); fails with EO_ERROR_BAD_REPLY when the reply is
  * for another order */
 void        eo_client_get_order_async     (EoClient            *self,
