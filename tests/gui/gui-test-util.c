@@ -2,28 +2,50 @@
 #include "gui-test-util.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
-static gboolean
-fatal_log_handler (const char     *log_domain,
-                   GLogLevelFlags  log_level,
-                   const char     *message,
-                   gpointer        user_data)
+/* Warnings and criticals stay fatal, except GTK's complaint that focus moved between windows
+ * without a focus-out event, which Xvfb (no window manager) causes */
+static GLogWriterOutput
+test_log_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
 {
-  /* Xvfb has no window manager, so focus moves between windows without focus-out events */
-  if (g_strcmp0 (log_domain, "Gtk") == 0 && strstr (message, "did not receive a focus-out event"))
-    return FALSE;
+  const char *domain = NULL;
+  const char *message = NULL;
+  GLogWriterOutput output;
 
-  return TRUE;
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
+
+  if (g_strcmp0 (domain, "Gtk") == 0 && message != NULL &&
+      strstr (message, "did not receive a focus-out event") != NULL)
+    return G_LOG_WRITER_HANDLED;
+
+  output = g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+
+  return output;
 }
 
 void
 gui_test_init (int    *argc,
                char ***argv)
 {
+  g_log_set_writer_func (test_log_writer, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  g_test_log_set_fatal_handler (fatal_log_handler, NULL);
+  /* The writer decides what is fatal */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
 }
 
 static gboolean

@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 typedef gboolean (*GuiTestCondition) (gpointer user_data);
 
-/* gtk_test_init + adw_init; GTK's own focus-out complaint on a display without a window
- * manager is not fatal, everything else stays fatal */
+/* gtk_test_init + adw_init; warnings stay fatal, but for GTK's focus-out complaint on a
+ * display without a window manager */
 void       gui_test_init            (int             *argc,
                                      char          ***argv);
 
