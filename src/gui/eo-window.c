@@ -74,10 +74,29 @@ eo_window_update_actions (EoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry", self->bill_id != 0);
 }
 
+/* The order view is the biggest part of the window: it is built when the first order arrives,
+ * so that the first frame does not wait for it */
+static void
+eo_window_ensure_order_view (EoWindow *self)
+{
+  GtkStackPage *page;
+
+  if (self->order_view != NULL)
+    return;
+
+  self->order_view = EO_ORDER_VIEW (eo_order_view_new ());
+  g_object_bind_property (self, "order", self->order_view, "order", G_BINDING_SYNC_CREATE);
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->order_view), "order");
+  gtk_stack_page_set_title (page, _("Order"));
+}
+
 static void
 eo_window_set_page (EoWindow   *self,
                     const char *page)
 {
+  if (g_str_equal (page, "order"))
+    eo_window_ensure_order_view (self);
+
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
 }
@@ -322,6 +341,21 @@ show_toast_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   eo_window_show_toast (EO_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Built when asked for, not with every window as GtkApplication's help overlay would be */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/expertam_orders/ExpertamOrders/eo-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
 }
 
 static char *
@@ -703,7 +737,6 @@ eo_window_class_init (EoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EO_TYPE_ORDER);
-  g_type_ensure (EO_TYPE_ORDER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/expertam_orders/ExpertamOrders/eo-window.ui");
@@ -713,7 +746,6 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, order_view);
   gtk_widget_class_bind_template_callback (widget_class, is_object);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -722,6 +754,7 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_install_action (widget_class, "win.mark-sent", NULL, mark_sent_action);
   gtk_widget_class_install_action (widget_class, "win.mark-paid", NULL, mark_paid_action);
   gtk_widget_class_install_action (widget_class, "win.mark-returned", NULL, mark_returned_action);
@@ -731,6 +764,8 @@ eo_window_class_init (EoWindowClass *klass)
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
 }
 
 static void
