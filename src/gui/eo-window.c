@@ -36,6 +36,7 @@ struct _EoWindow
   guint                 demo : 1;
   guint                 ready : 1;
   guint                 changing_status : 1;
+  guint                 refreshing : 1;      /* the lookup refreshes the order on screen */
 };
 
 G_DEFINE_FINAL_TYPE (EoWindow, eo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -177,6 +178,17 @@ eo_window_get_order_cb (GObject      *object,
 
   g_clear_object (&self->lookup_cancellable);
 
+  if (order == NULL && self->refreshing && self->order != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* The order on screen stays; only its refresh failed */
+      message = g_strdup_printf (_("Order %" G_GINT64_FORMAT " could not be refreshed: %s"),
+                                 self->bill_id, error->message);
+      eo_window_show_toast (self, message);
+      return;
+    }
+
   if (order == NULL)
     {
       g_autofree char *description = NULL;
@@ -207,6 +219,7 @@ eo_window_lookup (EoWindow *self,
   g_clear_object (&self->lookup_cancellable);
 
   self->bill_id = bill_id;
+  self->refreshing = keep_view;
   eo_window_update_actions (self);
 
   if (!keep_view)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "eo-date-time-row.h"
+#include "eo-order-item-row.h"
 #include "eo-demo-server.h"
 #include "eo-order-item.h"
 #include "eo-paid-dialog.h"
@@ -328,6 +329,98 @@ test_ship_dialog_escape_cancels (void)
 }
 
 static void
+test_other_carrier_needs_confirmation (void)
+{
+  EoWindow *window = new_window ();
+  g_autoptr(GError) error = NULL;
+  EoShipDialog *dialog;
+  GtkWidget *entry;
+  GtkWidget *send_button;
+  GtkWidget *confirm;
+
+  /* Not a Russian Post number at all: the dialog asks before it sends it */
+  g_assert_cmpint (eo_tracking_validate ("1Z999AA10123456784", NULL, &error), ==,
+                   EO_TRACKING_KIND_UNKNOWN);
+  g_assert_nonnull (error);
+
+  open_order (window, "1001");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
+  dialog = EO_SHIP_DIALOG (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
+  g_assert_nonnull (dialog);
+
+  entry = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
+  send_button = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Mark as _Sent");
+  confirm = gui_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (confirm);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1Z999AA10123456784");
+  g_assert_false (gtk_widget_get_sensitive (send_button));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (confirm, ADW_TYPE_ACTION_ROW)));
+
+  gtk_switch_set_active (GTK_SWITCH (confirm), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (send_button));
+
+  /* Another number is another decision */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1Z999AA10123456785");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (confirm)));
+  g_assert_false (gtk_widget_get_sensitive (send_button));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+static guint
+count_item_rows (GtkWidget *widget)
+{
+  guint n = EO_IS_ORDER_ITEM_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_item_rows (child);
+
+  return n;
+}
+
+static void
+test_thousand_items (void)
+{
+  g_autoptr(JsonNode) node = eo_demo_server_dup_order (server, 1001);
+  JsonObject *object = json_node_get_object (node);
+  JsonArray *items = json_array_new ();
+  EoWindow *window;
+  gint64 start;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      JsonObject *item = json_object_new ();
+      g_autofree char *title = g_strdup_printf ("Товар номер %u", i + 1);
+
+      json_object_set_int_member (item, "id", i + 1);
+      json_object_set_string_member (item, "title", title);
+      json_object_set_string_member (item, "sum", "100.00");
+      json_object_set_string_member (item, "price", "120.00");
+      json_object_set_string_member (item, "pincode", "PIN-0000");
+      json_array_add_object_element (items, item);
+    }
+  json_object_set_int_member (object, "id", 5000);
+  json_object_set_array_member (object, "items", items);
+  eo_demo_server_put_order (server, node);
+
+  window = new_window ();
+  start = g_get_monotonic_time ();
+  open_order (window, "5000");
+  assert_text_shown (GTK_WIDGET (window), "Товар номер 1\n");
+  g_test_message ("1000 items shown in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+
+  /* The list recycles rows (GtkListView keeps about 200 around what is on screen), so it does
+   * not make one for every item */
+  g_assert_cmpuint (count_item_rows (GTK_WIDGET (window)), <, 300);
+
+  destroy_window (window);
+}
+
+static void
 test_mark_paid (void)
 {
   EoWindow *window = new_window ();
@@ -614,6 +707,8 @@ main (int   argc,
   g_test_add_func ("/window/refusal-is-shown", test_refusal_is_shown);
   g_test_add_func ("/window/ship-dialog", test_ship_dialog);
   g_test_add_func ("/window/ship-dialog-escape-cancels", test_ship_dialog_escape_cancels);
+  g_test_add_func ("/window/other-carrier-needs-confirmation", test_other_carrier_needs_confirmation);
+  g_test_add_func ("/window/thousand-items", test_thousand_items);
   g_test_add_func ("/window/mark-paid", test_mark_paid);
   g_test_add_func ("/window/mark-returned-and-cancelled", test_mark_returned_and_cancelled);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
