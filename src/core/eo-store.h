@@ -1,0 +1,393 @@
+/* eo-store.h: the local SQLite database: order history (+ full-text search), outbox, change log */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "eo-order.h"
+#include "eo-stored-order.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes; older databases are migrated on open, newer ones refused */
+#define EO_STORE_SCHEMA_VERSION 2
+
+/* Backoff of a retried change: EO_OUTBOX_BACKOFF_FIRST seconds, doubling, at most _MAX */
+#define EO_OUTBOX_BACKOFF_FIRST 5
+#define EO_OUTBOX_BACKOFF_MAX   (30 * 60)
+
+#define EO_STORE_ERROR (eo_store_error_quark ())
+
+typedef enum
+{
+  EO_STORE_ERROR_FAILED,       /* SQLite failed: the message has its text */
+  EO_STORE_ERROR_OPEN,         /* the file or its folder cannot be opened or created */
+  EO_STORE_ERROR_TOO_NEW,      /* the database was written by a newer version of the app */
+  EO_STORE_ERROR_INVALID,      /* bad argument: unknown status, missing date or tracking number */
+  EO_STORE_ERROR_NOT_FOUND,    /* no such outbox change */
+} EoStoreError;
+
+GQuark       eo_store_error_quark           (void);
+
+/* ------------------------------------------------------------------------------------------- */
+/* The outbox                                                                                  */
+
+typedef enum
+{
+  EO_OUTBOX_STATE_PENDING,     /* waiting to be sent (now or after a backoff) */
+  EO_OUTBOX_STATE_DONE,        /* the service confirmed it (genuine error_code 0) */
+  EO_OUTBOX_STATE_FAILED,      /* refused by the service or failed for good: the person decides */
+  EO_OUTBOX_STATE_DISCARDED,   /* the person dropped it */
+} EoOutboxState;
+
+#define EO_TYPE_OUTBOX_CHANGE (eo_outbox_change_get_type ())
+
+/**
+ * EoOutboxChange:
+ * One status change (UpdateOrderStatus) as the outbox holds it. Reference counted;
+ * the fields are read-only for everyone but the store.
+ */
+typedef struct
+{
+  gint64         id;           /* the outbox row; 0 before it is queued */
+  gint64         bill_id;
+  char          *status;       /* "sent", "paid", "return" or "cancel" */
+  GDateTime     *date;         /* required for sent and paid; NULL when none */
+  char          *rpo;          /* tracking number, normalised; "" when none */
+  EoOutboxState  state;
+  guint          attempts;     /* failed attempts so far */
+  gint64         created_at;   /* unix seconds */
+  gint64         next_attempt; /* unix seconds: not sent again before this */
+  char          *last_error;   /* the last failure, for the person; "" when none */
+} EoOutboxChange;
+
+GType            eo_outbox_change_get_type  (void) G_GNUC_CONST;
+
+/* A change to queue. status is checked when it is queued; date is referenced; rpo copied. */
+EoOutboxChange  *eo_outbox_change_new       (gint64          bill_id,
+                                             const char     *status,
+                                             GDateTime      *date,
+                                             const char     *rpo);
+EoOutboxChange  *eo_outbox_change_ref       (EoOutboxChange *change);
+void             eo_outbox_change_unref     (EoOutboxChange *change);
+
+/* The delay before attempt number attempts + 1, after `attempts` failures (>= 1) */
+gint64           eo_outbox_backoff_delay    (guint           attempts);
+
+/* The searchable columns of an order, when there is no EoOrder at hand (strings may be NULL) */
+typedef struct
+{
+  gint64      bill_id;
+  const char *first_name;
+  const char *last_name;
+  const char *middle_name;
+  const char *email;
+  const char *phone;
+  const char *city;
+  const char *address;
+  const char *pay_status;
+} EoStoreOrderFields;
+
+/* One line of the log of status changes made from this computer */
+typedef enum
+{
+  EO_LOG_QUEUED,               /* written to the outbox */
+  EO_LOG_DONE,                 /* confirmed by the service */
+  EO_LOG_RETRY,                /* failed, will be retried */
+  EO_LOG_FAILED,               /* refused or failed for good */
+  EO_LOG_DISCARDED,            /* dropped by the person */
+} EoLogResult;
+
+#define EO_TYPE_LOG_ENTRY (eo_log_entry_get_type ())
+
+typedef struct
+{
+  gint64       at;             /* unix seconds */
+  gint64       change_id;      /* the outbox row */
+  gint64       bill_id;
+  char        *status;
+  GDateTime   *date;           /* NULL when none */
+  char        *rpo;            /* "" when none */
+  EoLogResult  result;
+  char        *message;        /* "" when none */
+} EoLogEntry;
+
+GType        eo_log_entry_get_type          (void) G_GNUC_CONST;
+EoLogEntry  *eo_log_entry_copy              (const EoLogEntry *entry);
+void         eo_log_entry_free              (EoLogEntry       *entry);
+
+/* ------------------------------------------------------------------------------------------- */
+/* The store                                                                                   */
+
+#define EO_TYPE_STORE (eo_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (EoStore, eo_store, EO, STORE, GObject)
+
+/*
+ * Every call takes the store's lock, so the synchronous calls are safe from any thread; the
+ * _async ones run, in the order they were made, on the store's own worker thread. Times are
+ * unix seconds passed in by the caller (now), so that tests need no clock.
+ */
+
+/* $XDG_DATA_HOME/expertam-orders/orders.db */
+char        *eo_store_get_default_path      (void);
+
+/* Opens (creating the file and its folder when needed) and migrates the schema */
+EoStore     *eo_store_open                  (const char           *path,
+                                             GError              **error);
+void         eo_store_open_async            (const char           *path,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+EoStore     *eo_store_open_finish           (GAsyncResult         *result,
+                                             GError              **error);
+
+const char  *eo_store_get_path              (EoStore              *self);
+
+/* The schema version of the file as it was before this open (0: new file) */
+int          eo_store_get_opened_version    (EoStore              *self);
+
+/* History ----------------------------------------------------------------------------------- */
+
+/* Saves (or refreshes) a fetched order: its raw JSON plus the searchable columns */
+gboolean     eo_store_save_order            (EoStore              *self,
+                                             EoOrder              *order,
+                                             gint64                now,
+                                             GError              **error);
+void         eo_store_save_order_async      (EoStore              *self,
+                                             EoOrder              *order,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     eo_store_save_order_finish     (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* The same from the columns, when there is no EoOrder at hand */
+gboolean     eo_store_save_order_fields     (EoStore              *self,
+                                             const EoStoreOrderFields *fields,
+                                             const char           *raw_json,
+                                             gint64                now,
+                                             GError              **error);
+/* Saves many orders in one transaction: all or none (fields[i] goes with raw_jsons[i]) */
+gboolean     eo_store_save_orders_fields    (EoStore              *self,
+                                             const EoStoreOrderFields *fields,
+                                             const char * const   *raw_jsons,
+                                             gsize                 n_orders,
+                                             gint64                now,
+                                             GError              **error);
+
+/* The raw JSON of a saved order; NULL without an error when it was never saved */
+char        *eo_store_get_order_json        (EoStore              *self,
+                                             gint64                bill_id,
+                                             GError              **error);
+void         eo_store_get_order_json_async  (EoStore              *self,
+                                             gint64                bill_id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+char        *eo_store_get_order_json_finish (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* Saved orders, most recently fetched first: a GListModel of EoStoredOrder */
+GListModel  *eo_store_recent_orders         (EoStore              *self,
+                                             guint                 limit,
+                                             GError              **error);
+void         eo_store_recent_orders_async   (EoStore              *self,
+                                             guint                 limit,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GListModel  *eo_store_recent_orders_finish  (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/*
+ * Searches the saved orders (offline): every word is a prefix of a word of the number, a name,
+ * the e-mail, phone, city, address or tracking number; a text of 5 or more digits also matches
+ * the phone in any format (+7 (912) 345-67-89, 89123456789, 9123456789). Newest orders first.
+ * An empty text gives the recent orders.
+ */
+GListModel  *eo_store_search                (EoStore              *self,
+                                             const char           *text,
+                                             guint                 limit,
+                                             GError              **error);
+void         eo_store_search_async          (EoStore              *self,
+                                             const char           *text,
+                                             guint                 limit,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GListModel  *eo_store_search_finish         (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* Outbox ------------------------------------------------------------------------------------ */
+
+/*
+ * Queues a change (committed to disk before this returns) and returns its id, 0 on error.
+ * The same change (bill_id, status, date, rpo) already pending is not queued again: its id is
+ * returned and out_existing set; the same change that had failed is put back to pending.
+ * Checks: a known status, a date for sent and paid, a tracking number for sent.
+ */
+gint64       eo_store_outbox_enqueue        (EoStore              *self,
+                                             EoOutboxChange       *change,
+                                             gint64                now,
+                                             gboolean             *out_existing,
+                                             GError              **error);
+void         eo_store_outbox_enqueue_async  (EoStore              *self,
+                                             EoOutboxChange       *change,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gint64       eo_store_outbox_enqueue_finish (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* Queues many changes (EoOutboxChange) in one transaction: all or none. Sets each change's id. */
+gboolean     eo_store_outbox_enqueue_many   (EoStore              *self,
+                                             GPtrArray            *changes,
+                                             gint64                now,
+                                             GError              **error);
+
+/* One change by id (any state); NULL with EO_STORE_ERROR_NOT_FOUND when there is none */
+EoOutboxChange *eo_store_outbox_get         (EoStore              *self,
+                                             gint64                id,
+                                             GError              **error);
+
+/* Changes waiting (pending) or waiting for the person (failed), oldest first: EoOutboxChange */
+GPtrArray   *eo_store_outbox_list_pending   (EoStore              *self,
+                                             GError              **error);
+GPtrArray   *eo_store_outbox_list_failed    (EoStore              *self,
+                                             GError              **error);
+
+/*
+ * Takes up to max_changes pending changes that are due at now, oldest due first, and marks
+ * them in flight (in this process) until they are marked done, failed or released. Only the
+ * oldest pending change of an order is ever due, and never while another change of the same
+ * order is in flight, so changes of one order reach the service in the order they were made.
+ */
+GPtrArray   *eo_store_outbox_claim_due      (EoStore              *self,
+                                             gint64                now,
+                                             guint                 max_changes,
+                                             GError              **error);
+/* Gives a claimed change back untouched (the attempt was cancelled) */
+void         eo_store_outbox_release        (EoStore              *self,
+                                             gint64                id);
+
+/* The earliest next_attempt of the pending changes; FALSE when nothing is pending */
+gboolean     eo_store_outbox_next_attempt   (EoStore              *self,
+                                             gint64               *out_when,
+                                             GError              **error);
+
+/* The service confirmed the change; for sent, the order's tracking number is recorded */
+gboolean     eo_store_outbox_mark_done      (EoStore              *self,
+                                             gint64                id,
+                                             gint64                now,
+                                             GError              **error);
+
+/* The attempt failed. retryable: back to pending after the backoff (5 s doubling, at most
+ * 30 min); otherwise it is failed and not retried until the person says so. */
+gboolean     eo_store_outbox_mark_failed    (EoStore              *self,
+                                             gint64                id,
+                                             gboolean              retryable,
+                                             const char           *message,
+                                             gint64                now,
+                                             GError              **error);
+
+/*
+ * Records the outcome of sending a claimed change: NULL result means done; a cancelled result
+ * releases it; an error for which eo_error_is_retryable() holds is retried; anything else
+ * (a refusal by the service, a bad signature...) fails with the error's message.
+ * Returns the change's new state in out_state.
+ */
+gboolean     eo_store_outbox_complete       (EoStore              *self,
+                                             gint64                id,
+                                             const GError         *result,
+                                             gint64                now,
+                                             EoOutboxState        *out_state,
+                                             GError              **error);
+void         eo_store_outbox_complete_async (EoStore              *self,
+                                             gint64                id,
+                                             const GError         *result,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     eo_store_outbox_complete_finish (EoStore             *self,
+                                             GAsyncResult         *result,
+                                             EoOutboxState        *out_state,
+                                             GError              **error);
+
+/* The person asks to send it again now: a pending or failed change becomes due at now */
+gboolean     eo_store_outbox_retry          (EoStore              *self,
+                                             gint64                id,
+                                             gint64                now,
+                                             GError              **error);
+
+/* The person drops a pending or failed change */
+gboolean     eo_store_outbox_discard        (EoStore              *self,
+                                             gint64                id,
+                                             gint64                now,
+                                             GError              **error);
+
+/* Sending --------------------------------------------------------------------------------- */
+
+#define EO_OUTBOX_DEFAULT_JOBS 4
+
+/* The caller's way to send one change (the store knows no client): start it, then finish it.
+ * For the Expertam client: eo_client_update_status_async and _finish. */
+typedef void     (*EoOutboxSendFunc)       (EoOutboxChange      *change,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             callback_data,
+                                            gpointer             user_data);
+typedef gboolean (*EoOutboxSendFinishFunc) (GAsyncResult        *result,
+                                            GError             **error,
+                                            gpointer             user_data);
+
+/* Told about every change sent: its new state, and the error when it failed (NULL when done) */
+typedef void     (*EoOutboxProgressFunc)   (EoOutboxChange      *change,
+                                            EoOutboxState        state,
+                                            const GError        *error,
+                                            gpointer             user_data);
+
+/*
+ * Sends every change due at now, at most max_jobs at a time (0: EO_OUTBOX_DEFAULT_JOBS), and
+ * records each outcome (as eo_store_outbox_complete). Changes that fail and are retried later
+ * are not sent again in this run. Cancelling stops starting new ones and cancels those under
+ * way, which stay pending. user_data is passed to send, finish and progress, and must live
+ * until the callback.
+ */
+void         eo_store_outbox_send_due_async  (EoStore                *self,
+                                              gint64                  now,
+                                              guint                   max_jobs,
+                                              EoOutboxSendFunc        send,
+                                              EoOutboxSendFinishFunc  finish,
+                                              EoOutboxProgressFunc    progress,
+                                              gpointer                user_data,
+                                              GCancellable           *cancellable,
+                                              GAsyncReadyCallback     callback,
+                                              gpointer                callback_data);
+/* out_done, out_failed (refused, not retried), out_retry (will be retried later) */
+gboolean     eo_store_outbox_send_due_finish (EoStore                *self,
+                                              GAsyncResult           *result,
+                                              guint                  *out_done,
+                                              guint                  *out_failed,
+                                              guint                  *out_retry,
+                                              GError                **error);
+
+/* Log --------------------------------------------------------------------------------------- */
+
+/* The log of status changes made from this computer, newest first; bill_id 0: all orders */
+GPtrArray   *eo_store_list_log              (EoStore              *self,
+                                             gint64                bill_id,
+                                             guint                 limit,
+                                             GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoOutboxChange, eo_outbox_change_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoLogEntry, eo_log_entry_free)
+
+G_END_DECLS
