@@ -25,6 +25,7 @@ struct _EoPreferencesWindow
   GtkLabel             *account_hint_label;
   AdwPasswordEntryRow  *key_row;
   AdwActionRow         *key_status_row;
+  GtkButton            *forget_button;
   AdwActionRow         *check_row;
   GtkImage             *check_icon;
   GtkSpinner           *check_spinner;
@@ -117,6 +118,7 @@ eo_preferences_window_update_actions (EoPreferencesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save-key", login_ok);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.forget-key",
                                  login_ok && self->has_stored_key);
+  gtk_widget_set_visible (GTK_WIDGET (self->forget_button), self->has_stored_key);
 }
 
 static void
@@ -539,6 +541,7 @@ eo_preferences_window_class_init (EoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, account_hint_label);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, key_row);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, key_status_row);
+  gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, forget_button);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, check_row);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, check_icon);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, check_spinner);

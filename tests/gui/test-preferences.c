@@ -76,6 +76,18 @@ account_done (gpointer user_data)
 }
 
 static gboolean
+widget_visible (gpointer user_data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (user_data));
+}
+
+static gboolean
+widget_hidden (gpointer user_data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (user_data));
+}
+
+static gboolean
 editable_empty (gpointer user_data)
 {
   return gtk_editable_get_text (GTK_EDITABLE (user_data))[0] == '\0';
@@ -136,6 +148,7 @@ test_key_goes_to_keyring (void)
   GtkWidget *key_row = gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
   g_autofree char *stored = NULL;
   AccountWait account_wait = { 0 };
+  GtkWidget *forget_button;
 
   g_assert_nonnull (key_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (key_row)), ==, "");
@@ -158,6 +171,16 @@ test_key_goes_to_keyring (void)
 
   /* With the stored key, the connection works */
   check_connection (window, "It works");
+
+  /* Forget removes it from the keyring */
+  forget_button = gui_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Forget");
+  g_assert_nonnull (forget_button);
+  g_assert_true (gui_test_wait_for (widget_visible, forget_button, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (window), "prefs.forget-key", NULL);
+  g_assert_true (gui_test_wait_for (widget_hidden, forget_button, WAIT_MS));
+  g_clear_pointer (&stored, g_free);
+  stored = stored_key ();
+  g_assert_null (stored);
 
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_drain ();

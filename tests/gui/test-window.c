@@ -680,6 +680,21 @@ test_accessible_names (void)
   destroy_window (window);
 }
 
+static void
+test_shortcuts_window (void)
+{
+  EoWindow *window = new_window ();
+  GtkWidget *shortcuts;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = gui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/window/thousand-items", test_thousand_items);
   g_test_add_func ("/window/mark-paid", test_mark_paid);
   g_test_add_func ("/window/mark-returned-and-cancelled", test_mark_returned_and_cancelled);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
 
   result = g_test_run ();
