@@ -124,6 +124,11 @@ eo_ship_dialog_validate (EoShipDialog *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_status_label), "success");
     }
 
+  /* A screen reader hears what is wrong with the number without leaving the entry */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tracking_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->tracking_status_label),
+                                  -1);
   gtk_widget_set_visible (GTK_WIDGET (self->other_carrier_row), other_carrier);
   eo_ship_dialog_update_sensitivity (self);
 }
