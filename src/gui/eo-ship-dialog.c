@@ -1,0 +1,391 @@
+/* eo-ship-dialog.c: mark an order sent, with its tracking number and the date of posting */
+#include "config.h"
+
+#include "eo-ship-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "eo-date-time-row.h"
+#include "eo-error.h"
+#include "eo-order-view.h"
+#include "eo-tracking.h"
+
+struct _EoShipDialog
+{
+  AdwWindow            parent_instance;
+
+  EoClient            *client;
+  EoOrder             *order;
+  GCancellable        *cancellable;
+  char                *tracking_number;  /* normalized; NULL when it cannot be sent */
+
+  AdwPreferencesGroup *error_group;
+  GtkLabel            *error_label;
+  AdwEntryRow         *tracking_row;
+  AdwActionRow        *other_carrier_row;
+  GtkSwitch           *other_carrier_switch;
+  GtkLabel            *tracking_status_label;
+  EoDateTimeRow       *date_time_row;
+  GtkSpinner          *spinner;
+
+  guint                sending : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EoShipDialog, eo_ship_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_ORDER,
+  N_PROPS
+};
+
+enum {
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+format_title (gpointer unused,
+              gint64   id)
+{
+  return g_strdup_printf (_("Order %" G_GINT64_FORMAT), id);
+}
+
+static char *
+format_address (gpointer    unused,
+                const char *postalcode,
+                const char *region,
+                const char *city,
+                const char *address,
+                const char *country)
+{
+  return eo_format_address (postalcode, region, city, address, country);
+}
+
+static void
+eo_ship_dialog_update_sensitivity (EoShipDialog *self)
+{
+  gboolean can_send = !self->sending && self->tracking_number != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ship.send", can_send);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tracking_row), !self->sending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->other_carrier_row), !self->sending);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_time_row), !self->sending);
+}
+
+/* Live validation: a Russian Post number must have the right check digit; anything that is
+ * not one at all may be sent as typed once the person says it is another carrier's */
+static void
+eo_ship_dialog_validate (EoShipDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tracking_row));
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) error = NULL;
+  EoTrackingKind kind;
+  gboolean other_carrier = FALSE;
+
+  kind = eo_tracking_validate (text, &normalized, &error);
+  g_clear_pointer (&self->tracking_number, g_free);
+
+  if (error == NULL)
+    {
+      self->tracking_number = g_steal_pointer (&normalized);
+      gtk_label_set_label (self->tracking_status_label,
+                           kind == EO_TRACKING_KIND_S10
+                             ? _("An international Russian Post number: the check digit is right.")
+                             : _("A Russian Post number: the check digit is right."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_status_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->tracking_status_label), "success");
+    }
+  else if (g_error_matches (error, EO_TRACKING_ERROR, EO_TRACKING_ERROR_EMPTY))
+    {
+      gtk_label_set_label (self->tracking_status_label,
+                           _("Type or scan the number from the receipt: 14 digits, or two letters, "
+                             "nine digits and two letters."));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_status_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_status_label), "success");
+    }
+  else
+    {
+      other_carrier = kind == EO_TRACKING_KIND_UNKNOWN;
+
+      if (other_carrier && gtk_switch_get_active (self->other_carrier_switch))
+        self->tracking_number = g_steal_pointer (&normalized);
+
+      gtk_label_set_label (self->tracking_status_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->tracking_row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->tracking_status_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->tracking_status_label), "success");
+    }
+
+  /* A screen reader hears what is wrong with the number without leaving the entry */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tracking_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->tracking_status_label),
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_carrier_row), other_carrier);
+  eo_ship_dialog_update_sensitivity (self);
+}
+
+static void
+tracking_changed_cb (EoShipDialog *self,
+                     AdwEntryRow  *row)
+{
+  /* A new number is a new decision: the confirmation was for the old one */
+  gtk_switch_set_active (self->other_carrier_switch, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+  eo_ship_dialog_validate (self);
+}
+
+static void
+other_carrier_toggled_cb (EoShipDialog *self,
+                          GParamSpec   *pspec,
+                          GtkSwitch    *toggle)
+{
+  eo_ship_dialog_validate (self);
+}
+
+static void
+tracking_activated_cb (EoShipDialog *self,
+                       AdwEntryRow  *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "ship.send", NULL);
+}
+
+static void
+eo_ship_dialog_set_sending (EoShipDialog *self,
+                            gboolean      sending)
+{
+  self->sending = !!sending;
+  gtk_spinner_set_spinning (self->spinner, self->sending);
+  eo_ship_dialog_update_sensitivity (self);
+}
+
+static void
+eo_ship_dialog_update_status_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  g_autoptr(EoShipDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!eo_client_update_status_finish (EO_CLIENT (object), result, &error))
+    {
+      if (eo_error_is_cancelled (error))
+        return;
+
+      eo_ship_dialog_set_sending (self, FALSE);
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+      return;
+    }
+
+  eo_ship_dialog_set_sending (self, FALSE);
+  g_signal_emit (self, signals[STATUS_CHANGED], 0,
+                 eo_order_get_id (self->order), (int) EO_ORDER_STATUS_SENT);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (widget);
+
+  if (self->sending || self->tracking_number == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
+  eo_ship_dialog_set_sending (self, TRUE);
+  eo_client_update_status_async (self->client,
+                                 eo_order_get_id (self->order),
+                                 EO_ORDER_STATUS_SENT,
+                                 eo_date_time_row_get_date_time (self->date_time_row),
+                                 self->tracking_number,
+                                 self->cancellable,
+                                 eo_ship_dialog_update_status_cb,
+                                 g_object_ref (self));
+}
+
+static gboolean
+eo_ship_dialog_close_request (GtkWindow *window)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (eo_ship_dialog_parent_class)->close_request (window);
+}
+
+static void
+eo_ship_dialog_constructed (GObject *object)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (object);
+
+  G_OBJECT_CLASS (eo_ship_dialog_parent_class)->constructed (object);
+
+  eo_ship_dialog_validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->tracking_row));
+}
+
+static void
+eo_ship_dialog_dispose (GObject *object)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_SHIP_DIALOG);
+
+  G_OBJECT_CLASS (eo_ship_dialog_parent_class)->dispose (object);
+}
+
+static void
+eo_ship_dialog_finalize (GObject *object)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->order);
+  g_clear_pointer (&self->tracking_number, g_free);
+
+  G_OBJECT_CLASS (eo_ship_dialog_parent_class)->finalize (object);
+}
+
+static void
+eo_ship_dialog_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_ORDER:
+      g_value_set_object (value, self->order);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+eo_ship_dialog_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EoShipDialog *self = EO_SHIP_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_ORDER:
+      self->order = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+eo_ship_dialog_class_init (EoShipDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = eo_ship_dialog_constructed;
+  object_class->dispose = eo_ship_dialog_dispose;
+  object_class->finalize = eo_ship_dialog_finalize;
+  object_class->get_property = eo_ship_dialog_get_property;
+  object_class->set_property = eo_ship_dialog_set_property;
+
+  window_class->close_request = eo_ship_dialog_close_request;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         EO_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ORDER] =
+    g_param_spec_object ("order", NULL, NULL,
+                         EO_TYPE_ORDER,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EoShipDialog::status-changed:
+   * @bill_id: the order
+   * @status: an EoOrderStatus, here always EO_ORDER_STATUS_SENT
+   *
+   * The shop has recorded the change; the dialog closes right after.
+   */
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
+
+  g_type_ensure (EO_TYPE_ORDER);
+  g_type_ensure (EO_TYPE_DATE_TIME_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/expertam_orders/ExpertamOrders/eo-ship-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, error_group);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, tracking_row);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, other_carrier_row);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, other_carrier_switch);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, tracking_status_label);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, date_time_row);
+  gtk_widget_class_bind_template_child (widget_class, EoShipDialog, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, format_title);
+  gtk_widget_class_bind_template_callback (widget_class, format_address);
+  gtk_widget_class_bind_template_callback (widget_class, tracking_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tracking_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, other_carrier_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "ship.send", NULL, send_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+eo_ship_dialog_init (EoShipDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+}
+
+EoShipDialog *
+eo_ship_dialog_new (EoClient *client,
+                    EoOrder  *order)
+{
+  g_return_val_if_fail (EO_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (EO_IS_ORDER (order), NULL);
+
+  return g_object_new (EO_TYPE_SHIP_DIALOG,
+                       "client", client,
+                       "order", order,
+                       NULL);
+}
