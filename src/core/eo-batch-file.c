@@ -556,7 +556,6 @@ check_duplicates (GPtrArray *rows)
 {
   g_autoptr(GHashTable) by_bill = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) by_rpo = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < rows->len; i++)
     {
