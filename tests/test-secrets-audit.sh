@@ -11,6 +11,8 @@ set -euo pipefail
 
 cli=${1:?usage: test-secrets-audit.sh PATH-TO-EXPERTAM}
 export G_MESSAGES_DEBUG=all
+# everything here is on loopback: no proxy lookup (libproxy crashes under AddressSanitizer)
+export GIO_USE_PROXY_RESOLVER=dummy
 : "${HOME:?}" "${XDG_DATA_HOME:=$HOME/.local/share}" "${XDG_CONFIG_HOME:=$HOME/.config}" \
   "${XDG_CACHE_HOME:=$HOME/.cache}"
 export XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME
