@@ -6,8 +6,13 @@ set -euo pipefail
 cli=${1:?usage: test-cli.sh PATH-TO-EXPERTAM}
 # A warning from expertam is a failure (set here, not for the keyring daemon started before)
 export G_DEBUG=gc-friendly,fatal-warnings
+# Loopback only: no proxy lookup (libproxy throws C++ exceptions that a sanitizer build of this C
+# program cannot handle)
+export GIO_USE_PROXY_RESOLVER=dummy
 tmp=$(mktemp -d)
 server_pid=
+# The order history and the outbox live here
+export XDG_DATA_HOME="$tmp/data"
 
 cleanup ()
 {
@@ -101,7 +106,7 @@ expect_json ()
 
 # The demo shop: its three lines come through a FIFO, read with a timeout (no sleeping)
 mkfifo "$tmp/server-fifo"
-"$cli" demo-server >"$tmp/server-fifo" 2>"$tmp/server-err" &
+"$cli" demo-server --orders 40 >"$tmp/server-fifo" 2>"$tmp/server-err" &
 server_pid=$!
 exec 3<"$tmp/server-fifo"
 url_line= login_line= key_line=
@@ -125,10 +130,10 @@ export EXPERTAM_LOGIN=demo EXPERTAM_API_KEY="$key" EXPERTAM_API_URL="$url"
 
 # Help and usage
 expect "--help lists the commands" 0 -- --help
-for c in show ship status login api demo-server; do
+for c in show ship status ship-batch outbox search login api demo-server; do
   expect_in out "  $c " "--help lists $c"
 done
-for c in show ship status login api demo-server; do
+for c in show ship status ship-batch outbox search login api demo-server; do
   expect "$c --help" 0 -- "$c" --help
   expect_in out "Usage:" "$c --help prints its usage"
 done
@@ -205,6 +210,127 @@ expect "status 1003 bogus is bad usage" 2 -- status 1003 bogus
 expect "status sent points to ship" 2 -- status 1003 sent
 expect_in err "expertam ship" "status sent says to use ship"
 expect "status of an unknown order is refused" 1 -- status 999999 cancel
+
+# search: the orders shown are saved
+expect "show 1002 saves it" 0 -- show 1002
+expect "search by surname" 0 -- search Иванова
+expect_in out "1001	Иванова Мария Сергеевна	Екатеринбург	" "search prints number, name, city and status"
+expect "search by a phone in another format" 0 -- search 89162001403
+expect_in out "1002	Петров" "a phone typed as 8916... finds +7 (916) ..."
+expect "search by city" 0 -- search Екатеринбург
+expect_in out "1001	" "search by city finds the order"
+expect "search is offline" 0 EXPERTAM_API_URL=http://127.0.0.1:1/api/ -- search Петров
+expect_in out "1002	Петров" "search works with the service unreachable"
+expect "search needs no account" 0 -u EXPERTAM_LOGIN -u EXPERTAM_API_KEY -u EXPERTAM_API_URL -- search Иванова
+expect_in out "1001	" "search works with no account"
+expect "search with no match" 0 -- search Заболоцкий
+expect_not_in out "	" "no match prints no order"
+expect_in err "No saved order" "no match says so"
+expect "search without text is bad usage" 2 -- search
+
+# The outbox: a change that cannot be sent is kept, listed, and sent again
+down=(EXPERTAM_API_URL=http://127.0.0.1:1/api/)
+expect "outbox starts empty" 0 -- outbox
+expect_in out "empty" "the empty outbox says so"
+expect "ship with the service unreachable is a network failure" 3 "${down[@]}" -- ship 1006 --rpo 62001411000016 --date 2024-03-04
+expect_in err "outbox --retry" "the failure says the change is queued and how to send it"
+expect "the same ship again while still unreachable" 3 "${down[@]}" -- ship 1006 --rpo 62001411000016 --date 2024-03-04
+expect "outbox lists the queued change" 0 -- outbox
+expect_in out "1006" "outbox shows the order"
+expect_in out "pending" "outbox shows it pending"
+expect_in out "62001411000016" "outbox shows the tracking number"
+expect_in out "Could not" "outbox shows the last error"
+if [ "$(grep -c ' 1006 ' "$tmp/out")" = 1 ]; then pass "the same change is queued once"; else fail "the same change is queued once"; fi
+expect "outbox --retry sends it" 0 -- outbox --retry
+expect_in out "1006 sent 62001411000016" "outbox --retry prints the result line"
+expect_in out "1 sent, 0 refused, 0 queued" "outbox --retry prints the summary"
+expect "the demo shop has the change" 0 -- api getOrderDetails bill_id=1006
+expect_json 'd["result"].get("rpo") == "62001411000016" and d["result"].get("delivery_status") == "sent"' \
+  "the demo shop recorded the tracking number sent by --retry"
+expect "outbox is empty after the retry" 0 -- outbox
+expect_in out "empty" "nothing is left in the outbox"
+
+# A change interrupted by a crash goes out with the next command: `status` against a demo shop
+# that holds every answer for a minute is killed once the change is in the outbox
+mkfifo "$tmp/slow-fifo"
+"$cli" demo-server --latency 60000 >"$tmp/slow-fifo" 2>/dev/null &
+slow_pid=$!
+exec 4<"$tmp/slow-fifo"
+read -r -t 10 slow_url <&4 || true
+read -r -t 10 _ <&4 || true
+read -r -t 10 slow_key <&4 || true
+env EXPERTAM_API_URL="${slow_url#url: }" EXPERTAM_API_KEY="${slow_key#key: }" \
+  "$cli" status 1007 cancel >/dev/null 2>&1 &
+status_pid=$!
+for _ in $(seq 500); do
+  "$cli" outbox | grep -q ' 1007 ' && break
+done
+kill -KILL "$status_pid"
+wait "$status_pid" 2>/dev/null || true
+kill -TERM "$slow_pid"
+wait "$slow_pid" 2>/dev/null || true
+exec 4<&-
+expect "outbox after the crash" 0 -- outbox
+expect_in out "1007" "the interrupted change is in the outbox"
+expect "the next ship sends the earlier change too" 0 -- ship 1008 --rpo 62001411000016 --date 2024-03-04
+expect_in out "earlier change" "the earlier change is mentioned"
+expect_in out "1007 cancel" "the earlier change's result line is printed"
+expect "show 1007 after the earlier change was sent" 0 -- show 1007 --json
+expect_json 'd["pay_status"] == "cancel"' "the earlier change reached the demo shop"
+
+# A refusal is not retried
+expect "ship of an unknown order is refused" 1 -- ship 999999 --rpo 62001411000016
+expect "after a refusal, the outbox is empty" 0 -- outbox
+expect_in out "empty" "a refused change is not kept for retry"
+expect "outbox --discard of an unknown change" 2 -- outbox --discard 999
+expect "outbox --discard needs a number" 2 -- outbox --discard x
+expect "ship with the service unreachable, to discard" 3 "${down[@]}" -- ship 1009 --rpo 62001411000016 --date 2024-03-04
+id=$("$cli" outbox | awk '$3 == 1009 { print $1 }')
+expect "outbox --discard ID" 0 -- outbox --discard "$id"
+expect "after --discard, the outbox is empty" 0 -- outbox
+expect_in out "empty" "the discarded change is gone"
+
+# ship-batch: 20 synthetic orders (the demo server was started with --orders 40: 2001..2040)
+# make_batch N FIRST: a header and N rows of order;tracking number with a valid check digit
+make_batch ()
+{
+  awk -v n="$1" -v first="$2" 'BEGIN {
+    print "bill_id;rpo"
+    for (i = 0; i < n; i++) {
+      b = first + i; s = sprintf("620014%07d", b); t = 0
+      for (k = 1; k <= 13; k++) { d = substr(s, k, 1) + 0; t += (k % 2 == 1) ? 3 * d : d }
+      printf "%d;%s%d\n", b, s, (10 - t % 10) % 10
+    }
+  }'
+}
+make_batch 20 2001 >"$tmp/batch.csv"
+{ cat "$tmp/batch.csv"; echo "2021;62001400020217"; } >"$tmp/batch-bad.csv"
+expect "ship-batch with a bad row is bad input" 2 -- ship-batch "$tmp/batch-bad.csv"
+expect_in out "line 22" "the bad row is named by its line"
+expect_in err "nothing was sent" "nothing is sent when a row is bad"
+expect "api after a refused batch" 0 -- api getOrderDetails bill_id=2001
+expect_json 'd["result"].get("rpo") in (None, "")' "the first order of the bad batch was not sent"
+expect "ship-batch of 20 orders" 0 -- ship-batch "$tmp/batch.csv" --jobs 4 --date 2024-03-05
+if [ "$(grep -c ' sent 620014' "$tmp/out")" = 20 ]; then pass "ship-batch prints a line per row"; else fail "ship-batch prints a line per row"; fi
+expect_in out "20 sent, 0 refused, 0 queued" "ship-batch prints the summary"
+expect "api after the batch" 0 -- api getOrderDetails bill_id=2020
+expect_json 'd["result"].get("rpo") == "62001400020209"' "the last order of the batch has its tracking number"
+expect "ship-batch again skips the rows already sent" 0 -- ship-batch "$tmp/batch.csv" --date 2024-03-05
+expect_in out "0 sent, 0 refused, 0 queued, 20 already sent before" "a second run sends nothing twice"
+expect "ship-batch --skip-invalid sends the good rows" 0 -- ship-batch "$tmp/batch-bad.csv" --skip-invalid --date 2024-03-05
+expect_in out "1 row was not valid and was skipped" "--skip-invalid says what it skipped"
+make_batch 2 2030 >"$tmp/batch-down.csv"
+expect "ship-batch with the service unreachable" 3 "${down[@]}" -- ship-batch "$tmp/batch-down.csv"
+expect_in out "0 sent, 0 refused, 2 queued" "the unreachable batch is queued"
+expect "ship-batch once the service is back sends the queued rows" 0 -- ship-batch "$tmp/batch-down.csv"
+expect_in out "2 sent, 0 refused, 0 queued" "the queued rows are sent, once"
+expect "the outbox is empty after the batch" 0 -- outbox
+expect_in out "empty" "nothing of the batch is left in the outbox"
+printf 'bill_id;rpo\n999999;62001411000016\n' >"$tmp/batch-unknown.csv"
+expect "ship-batch with an unknown order is refused" 1 -- ship-batch "$tmp/batch-unknown.csv"
+expect_in out "999999 refused:" "the refused row has its reason"
+expect "ship-batch --jobs 0 is bad usage" 2 -- ship-batch "$tmp/batch.csv" --jobs 0
+expect "ship-batch of a missing file is bad input" 2 -- ship-batch "$tmp/no-such-file.csv"
 
 # Failures of the account and the network
 # The service refuses a wrong key with code 4 ("incorrect hash"): a refusal

@@ -29,7 +29,9 @@
 #include "eo-order-item.h"
 #include "eo-partner.h"
 #include "eo-secrets.h"
+#include "eo-batch-file.h"
 #include "eo-signature.h"
+#include "eo-store.h"
 #include "eo-tracking.h"
 
 /* Exit statuses, as DESIGN.md gives them: 3 is network, TLS, timeout or reply failure */
@@ -92,6 +94,8 @@ status_for_error (const GError *error)
     return EXIT_REFUSED;
 
   if (error->domain == EO_TRACKING_ERROR ||
+      g_error_matches (error, EO_STORE_ERROR, EO_STORE_ERROR_INVALID) ||
+      g_error_matches (error, EO_STORE_ERROR, EO_STORE_ERROR_NOT_FOUND) ||
       g_error_matches (error, EO_ERROR, EO_ERROR_INVALID_INPUT) ||
       g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
     return EXIT_USAGE;
@@ -440,6 +444,341 @@ open_client (GError **error)
   return g_steal_pointer (&client);
 }
 
+/* The store and the outbox */
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static EoStore *
+open_store (GError **error)
+{
+  g_autofree char *path = eo_store_get_default_path ();
+
+  return eo_store_open (path, error);
+}
+
+/* What became of one change this command queued */
+typedef struct
+{
+  gboolean       attempted;
+  EoOutboxState  state;
+  GError        *error;
+} Outcome;
+
+static void
+outcome_free (Outcome *outcome)
+{
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  EoClient   *client;
+  EoStore    *store;
+  GHashTable *watched;     /* gint64 change id -> Outcome: the changes this command is about */
+  gboolean    print_all;   /* a result line for the watched changes too (batch, outbox --retry) */
+  guint       sent;
+  guint       refused;
+  guint       failed;      /* failed for good without a refusal (bad signature...) */
+  guint       queued;
+} Sender;
+
+static void
+sender_clear (Sender *sender)
+{
+  g_clear_object (&sender->client);
+  g_clear_object (&sender->store);
+  g_clear_pointer (&sender->watched, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Sender, sender_clear)
+
+/* The client, then the store: no change is queued for an account that is not there */
+static gboolean
+sender_open (Sender  *sender,
+             GError **error)
+{
+  sender->watched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                           (GDestroyNotify) outcome_free);
+  sender->client = open_client (error);
+  if (sender->client == NULL)
+    return FALSE;
+
+  sender->store = open_store (error);
+  return sender->store != NULL;
+}
+
+static void
+sender_watch (Sender *sender,
+              gint64  id)
+{
+  g_hash_table_insert (sender->watched, g_memdup2 (&id, sizeof id), g_new0 (Outcome, 1));
+}
+
+static Outcome *
+sender_lookup (Sender *sender,
+               gint64  id)
+{
+  return g_hash_table_lookup (sender->watched, &id);
+}
+
+static void
+send_change (EoOutboxChange      *change,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             callback_data,
+             gpointer             user_data)
+{
+  Sender *sender = user_data;
+  EoOrderStatus status = EO_ORDER_STATUS_SENT;
+
+  /* The store checks the status when it is queued: anything else is a damaged database */
+  if (!eo_order_status_from_string (change->status, &status))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, callback_data);
+
+      g_task_set_source_tag (task, send_change);
+      g_task_return_new_error (task, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                               _("The outbox holds an unknown status: discard the change."));
+      return;
+    }
+
+  eo_client_update_status_async (sender->client, change->bill_id, status, change->date,
+                                 change->rpo[0] != '\0' ? change->rpo : NULL,
+                                 cancellable, callback, callback_data);
+}
+
+static gboolean
+send_change_finish (GAsyncResult  *result,
+                    GError       **error,
+                    gpointer       user_data)
+{
+  Sender *sender = user_data;
+
+  if (g_task_get_source_tag (G_TASK (result)) == send_change)
+    return g_task_propagate_boolean (G_TASK (result), error);
+
+  return eo_client_update_status_finish (sender->client, result, error);
+}
+
+/* "1001 sent 62001411000016", "1003 paid" */
+static char *
+describe_change (EoOutboxChange *change)
+{
+  if (change->rpo[0] != '\0')
+    return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", change->bill_id, change->status,
+                            change->rpo);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", change->bill_id, change->status);
+}
+
+static void
+print_result_line (EoOutboxChange *change,
+                   EoOutboxState   state,
+                   const GError   *error)
+{
+  g_autofree char *message = error != NULL ? clean (error->message) : NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change->bill_id);
+
+  if (state == EO_OUTBOX_STATE_DONE)
+    {
+      g_autofree char *described = describe_change (change);
+
+      print_line ("%s", described);
+    }
+  else if (state == EO_OUTBOX_STATE_PENDING)
+    /* Translators: an order number, then why its change is still waiting to be sent */
+    print_line (_("%s queued: %s"), number, message);
+  else if (eo_error_is_refusal (error))
+    /* Translators: an order number, then the service's reason */
+    print_line (_("%s refused: %s"), number, message);
+  else
+    print_line (_("%s failed: %s"), number, message);
+
+  /* a script or a person watching a long batch sees each line as it comes */
+  fflush (stdout);
+}
+
+static void
+send_progress_cb (EoOutboxChange *change,
+                  EoOutboxState   state,
+                  const GError   *error,
+                  gpointer        user_data)
+{
+  Sender *sender = user_data;
+  Outcome *outcome = sender_lookup (sender, change->id);
+
+  if (outcome != NULL)
+    {
+      outcome->attempted = TRUE;
+      outcome->state = state;
+      g_clear_error (&outcome->error);
+      outcome->error = error != NULL ? g_error_copy (error) : NULL;
+
+      if (state == EO_OUTBOX_STATE_DONE)
+        sender->sent++;
+      else if (state == EO_OUTBOX_STATE_PENDING)
+        sender->queued++;
+      else if (eo_error_is_refusal (error))
+        sender->refused++;
+      else
+        sender->failed++;
+    }
+
+  /* Earlier changes from the outbox always get their line: the person should know */
+  if (outcome == NULL || sender->print_all)
+    print_result_line (change, state, error);
+}
+
+/* Mentions the earlier changes that go out with this command's own */
+static void
+mention_earlier_changes (Sender *sender,
+                         gint64  now)
+{
+  g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (sender->store, NULL);
+  guint n_due = 0;
+
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    {
+      EoOutboxChange *change = g_ptr_array_index (pending, i);
+
+      if (change->next_attempt <= now && sender_lookup (sender, change->id) == NULL)
+        n_due++;
+    }
+
+  if (n_due > 0)
+    {
+      print_line (ngettext ("Sending %u earlier change waiting in the outbox too.",
+                            "Sending %u earlier changes waiting in the outbox too.", n_due),
+                  n_due);
+      fflush (stdout);
+    }
+}
+
+/* Sends every change due now, jobs at a time; records what became of the watched ones */
+static gboolean
+send_due (Sender  *sender,
+          guint    jobs,
+          GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 now = now_seconds ();
+
+  mention_earlier_changes (sender, now);
+
+  eo_store_outbox_send_due_async (sender->store, now, jobs, send_change, send_change_finish,
+                                  send_progress_cb, sender, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+
+  return eo_store_outbox_send_due_finish (sender->store, result, NULL, NULL, NULL, error);
+}
+
+/* The same change (order, status, tracking number) already waiting or failed, whatever its
+ * date: the person gave no date, so it is the one they mean */
+static EoOutboxChange *
+find_queued_change (EoStore    *store,
+                    gint64      bill_id,
+                    const char *status,
+                    const char *rpo)
+{
+  g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (store, NULL);
+  g_autoptr(GPtrArray) failed = eo_store_outbox_list_failed (store, NULL);
+  GPtrArray *lists[] = { pending, failed };
+
+  for (gsize l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
+        {
+          EoOutboxChange *change = g_ptr_array_index (lists[l], i);
+
+          if (change->bill_id == bill_id && g_str_equal (change->status, status) &&
+              g_str_equal (change->rpo, rpo != NULL ? rpo : ""))
+            return eo_outbox_change_ref (change);
+        }
+    }
+
+  return NULL;
+}
+
+/*
+ * ship and status: the change is committed to the outbox, then sent with whatever else is due.
+ * Without a date given, the same change already queued keeps its date (*date is replaced).
+ * Returns the exit status; on EXIT_DONE the caller says what was done.
+ */
+static int
+queue_and_send (gint64         bill_id,
+                EoOrderStatus  order_status,
+                GDateTime    **date,
+                gboolean       date_given,
+                const char    *rpo)
+{
+  g_auto(Sender) sender = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoOutboxChange) change = NULL;
+  g_autoptr(EoOutboxChange) queued = NULL;
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, bill_id);
+  const char *status = eo_order_status_to_string (order_status);
+  g_autofree char *message = NULL;
+  gboolean existing = FALSE;
+  Outcome *outcome;
+  gint64 now = now_seconds ();
+  gint64 id;
+
+  if (!sender_open (&sender, &error))
+    return fail_with_error (error);
+
+  if (!date_given)
+    queued = find_queued_change (sender.store, bill_id, status, rpo);
+  if (queued != NULL)
+    {
+      g_clear_pointer (date, g_date_time_unref);
+      *date = queued->date != NULL ? g_date_time_ref (queued->date) : NULL;
+    }
+
+  change = eo_outbox_change_new (bill_id, status, *date, rpo);
+  id = eo_store_outbox_enqueue (sender.store, change, now, &existing, &error);
+  if (id == 0)
+    return fail_with_error (error);
+
+  /* Asked again: send it now, whatever its backoff */
+  if (existing && !eo_store_outbox_retry (sender.store, id, now, &error))
+    return fail_with_error (error);
+
+  sender_watch (&sender, id);
+  if (!send_due (&sender, EO_OUTBOX_DEFAULT_JOBS, &error))
+    return fail_with_error (error);
+
+  outcome = sender_lookup (&sender, id);
+  if (!outcome->attempted)
+    return fail (EXIT_FAILED, _("Order %s has an earlier change waiting to be sent again; this one "
+                                "is queued after it: run “expertam outbox --retry”."), number);
+
+  if (outcome->state == EO_OUTBOX_STATE_DONE)
+    return EXIT_DONE;
+
+  message = clean (outcome->error->message);
+
+  if (outcome->state == EO_OUTBOX_STATE_PENDING)
+    /* Translators: %s is why the change could not be sent (a network error...) */
+    return fail (EXIT_FAILED, _("%s The change is queued and will be sent again: run “expertam "
+                                "outbox --retry”."), message);
+
+  /* The person reads the refusal right here: nothing is left waiting for them */
+  if (eo_error_is_refusal (outcome->error))
+    {
+      eo_store_outbox_discard (sender.store, id, now_seconds (), NULL);
+      return fail_with_error (outcome->error);
+    }
+
+  return fail (status_for_error (outcome->error),
+               _("%s The change is kept in the outbox: run “expertam outbox --retry” once this "
+                 "is fixed."), message);
+}
+
 /* show */
 
 static void
@@ -599,6 +938,7 @@ run_show (char **args)
   g_autoptr(EoClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(EoOrder) order = NULL;
+  g_autoptr(EoStore) store = NULL;
   gint64 bill_id = 0;
   int status;
 
@@ -618,6 +958,14 @@ run_show (char **args)
   if (order == NULL)
     return fail_with_error (error);
 
+  /* Every order fetched is kept, for `expertam search` and the window's history */
+  if ((store = open_store (&error)) == NULL ||
+      !eo_store_save_order (store, order, now_seconds (), &error))
+    {
+      print_error_line (error->message);
+      g_clear_error (&error);
+    }
+
   if (as_json)
     {
       g_autoptr(JsonNode) node = json_from_string (eo_order_get_raw_json (order), &error);
@@ -636,29 +984,6 @@ run_show (char **args)
 }
 
 /* ship and status */
-
-static int
-update_status (gint64         bill_id,
-               EoOrderStatus  order_status,
-               GDateTime     *date,
-               const char    *rpo)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EoClient) client = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  client = open_client (&error);
-  if (client == NULL)
-    return fail_with_error (error);
-
-  eo_client_update_status_async (client, bill_id, order_status, date, rpo, NULL,
-                                 store_result_cb, &result);
-  wait_for_result (&result);
-  if (!eo_client_update_status_finish (client, result, &error))
-    return fail_with_error (error);
-
-  return EXIT_DONE;
-}
 
 static int
 run_ship (char **args)
@@ -718,7 +1043,7 @@ run_ship (char **args)
       g_clear_error (&error);
     }
 
-  if ((status = update_status (bill_id, EO_ORDER_STATUS_SENT, date, normalized)) != EXIT_DONE)
+  if ((status = queue_and_send (bill_id, EO_ORDER_STATUS_SENT, &date, date_text != NULL, normalized)) != EXIT_DONE)
     return status;
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, bill_id);
@@ -780,7 +1105,7 @@ run_status (char **args)
       (date = parse_date_or_now (date_text, &error)) == NULL)
     return fail_with_error (error);
 
-  if ((status = update_status (bill_id, order_status, date, NULL)) != EXIT_DONE)
+  if ((status = queue_and_send (bill_id, order_status, &date, date_text != NULL, NULL)) != EXIT_DONE)
     return status;
 
   number = g_strdup_printf ("%" G_GINT64_FORMAT, bill_id);
@@ -794,6 +1119,510 @@ run_status (char **args)
     print_line (_("Order %s marked as returned"), number);
   else
     print_line (_("Order %s marked as cancelled"), number);
+
+  return EXIT_DONE;
+}
+
+/* Results of a run that sends many changes: a summary line, and the exit status */
+
+static int
+finish_sending (Sender *sender,
+                guint   already_sent)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  guint waiting = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Changes that waited behind an earlier one of the same order, still in its backoff */
+  g_hash_table_iter_init (&iter, sender->watched);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Outcome *outcome = value;
+
+      if (!outcome->attempted)
+        {
+          g_autoptr(EoOutboxChange) change = eo_store_outbox_get (sender->store,
+                                                                  *(gint64 *) key, NULL);
+
+          if (change != NULL)
+            {
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change->bill_id);
+
+              print_line (_("%s queued: an earlier change of this order is waiting to be sent "
+                            "again"), number);
+            }
+          waiting++;
+        }
+    }
+
+  /* Translators: the summary of a batch; the numbers are counts of orders */
+  g_string_append_printf (summary, _("%u sent, %u refused, %u queued"),
+                          sender->sent, sender->refused, sender->queued + waiting);
+  if (sender->failed > 0)
+    g_string_append_printf (summary, _(", %u failed"), sender->failed);
+  if (already_sent > 0)
+    g_string_append_printf (summary, _(", %u already sent before"), already_sent);
+  print_line ("%s", summary->str);
+
+  if (sender->refused > 0)
+    return fail (EXIT_REFUSED,
+                 ngettext ("%u change was refused by the service (reasons above): fix it, then "
+                           "“expertam outbox --retry”, or drop it with “expertam outbox "
+                           "--discard ID”.",
+                           "%u changes were refused by the service (reasons above): fix them, "
+                           "then “expertam outbox --retry”, or drop them with “expertam outbox "
+                           "--discard ID”.", sender->refused),
+                 sender->refused);
+
+  if (sender->queued + waiting + sender->failed > 0)
+    return fail (EXIT_FAILED,
+                 ngettext ("%u change is still in the outbox: run “expertam outbox --retry” "
+                           "to send it again.",
+                           "%u changes are still in the outbox: run “expertam outbox --retry” "
+                           "to send them again.", sender->queued + waiting + sender->failed),
+                 sender->queued + waiting + sender->failed);
+
+  return EXIT_DONE;
+}
+
+static gboolean
+parse_jobs (int      jobs,
+            GError **error)
+{
+  if (jobs < 1 || jobs > EO_CLIENT_MAX_CONNECTIONS)
+    {
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   _("--jobs is from 1 to %d."), EO_CLIENT_MAX_CONNECTIONS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ship-batch */
+
+/* TRUE when the change of a row was confirmed by the service before: the log knows */
+static gboolean
+row_already_sent (EoStore        *store,
+                  EoOutboxChange *change,
+                  gboolean        any_date)
+{
+  g_autoptr(GPtrArray) log = eo_store_list_log (store, change->bill_id, 100, NULL);
+
+  for (guint i = 0; log != NULL && i < log->len; i++)
+    {
+      EoLogEntry *entry = g_ptr_array_index (log, i);
+
+      if (entry->result == EO_LOG_DONE && g_str_equal (entry->status, change->status) &&
+          g_str_equal (entry->rpo, change->rpo) &&
+          (any_date || (entry->date != NULL && change->date != NULL &&
+                        g_date_time_equal (entry->date, change->date))))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+run_ship_batch (char **args)
+{
+  gboolean help = FALSE;
+  gboolean any_number = FALSE;
+  gboolean skip_invalid = FALSE;
+  g_autofree char *date_text = NULL;
+  int jobs = EO_OUTBOX_DEFAULT_JOBS;
+  const GOptionEntry entries[] = {
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("How many orders are sent at a time (1 to 16, default 4)"), N_("N") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text,
+      N_("When the parcels without a date in the file were posted (default: now)"), N_("DATE") },
+    { "any-number", 0, 0, G_OPTION_ARG_NONE, &any_number,
+      N_("Also send the numbers that are not Russian Post numbers (another carrier’s)"), NULL },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("Send the valid rows even when others are not valid"), NULL },
+    HELP_ENTRY (&help),
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context_new (_("FILE"),
+                         _("Mark many orders sent, from a CSV or TSV file of order number, "
+                           "tracking number and optional date; prints a result line per row."),
+                         _("Every row is checked first (tracking number check digits, duplicates, "
+                           "dates); when a row is not valid nothing is sent. The changes go "
+                           "through the outbox: what cannot be sent now is kept and sent again "
+                           "by “expertam outbox --retry”. Rows already sent are skipped."));
+  g_auto(Sender) sender = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now_date = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) default_date = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n_bad = 0, n_skipped = 0, already_sent = 0;
+  gint64 now;
+  int status;
+
+  if ((status = parse_options (context, entries, &help, &args)) >= 0)
+    return status;
+
+  if (g_strv_length (args) != 2)
+    return fail_arguments (_("Give one file"));
+
+  if (!parse_jobs (jobs, &error) ||
+      (default_date = parse_date_or_now (date_text, &error)) == NULL)
+    return fail_with_error (error);
+
+  file = g_file_new_for_commandline_arg (args[1]);
+  rows = eo_batch_file_load (file, now_date, NULL, &error);
+  if (rows == NULL)
+    {
+      g_autofree char *shown = clean (args[1]);
+
+      return fail (EXIT_USAGE, _("Cannot read the batch file “%s”: %s"), shown, error->message);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EoBatchRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *bill = clean (row->bill_text != NULL ? row->bill_text : "");
+      g_autofree char *reason = clean (row->reason != NULL ? row->reason : "");
+
+      if (row->state == EO_BATCH_ROW_INVALID)
+        /* Translators: a line number of the file, the order number as written, the reason */
+        print_line (_("line %u: %s: %s"), row->line, bill, reason);
+      else if (row->state == EO_BATCH_ROW_WARNING && !any_number)
+        print_line (_("line %u: %s: %s (add --any-number to send it as written)"),
+                    row->line, bill, reason);
+      else
+        continue;
+
+      n_bad++;
+    }
+
+  if (n_bad > 0 && !skip_invalid)
+    return fail (EXIT_USAGE,
+                 ngettext ("%u of %u rows is not valid (see above); nothing was sent: fix it, or "
+                           "add --skip-invalid to send the others.",
+                           "%u of %u rows are not valid (see above); nothing was sent: fix them, "
+                           "or add --skip-invalid to send the others.", n_bad),
+                 n_bad, rows->len);
+  n_skipped = n_bad;
+
+  if (!sender_open (&sender, &error))
+    return fail_with_error (error);
+  sender.print_all = TRUE;
+
+  now = now_seconds ();
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      EoBatchRow *row = g_ptr_array_index (rows, i);
+      gboolean own_date = row->date != NULL || date_text != NULL;
+      g_autoptr(EoOutboxChange) change = NULL;
+      g_autoptr(EoOutboxChange) queued = NULL;
+
+      if (row->state == EO_BATCH_ROW_INVALID ||
+          (row->state == EO_BATCH_ROW_WARNING && !any_number))
+        continue;
+
+      change = eo_outbox_change_new (row->bill_id, "sent",
+                                     row->date != NULL ? row->date : default_date, row->rpo);
+
+      /* A second run of the same file (after a crash, a dropped network) sends only the rest */
+      if (row_already_sent (sender.store, change, !own_date))
+        {
+          g_autofree char *described = describe_change (change);
+
+          /* Translators: "1001 sent 62001411000016", then this */
+          print_line (_("%s (already sent before)"), described);
+          already_sent++;
+          continue;
+        }
+
+      if (!own_date)
+        queued = find_queued_change (sender.store, row->bill_id, "sent", row->rpo);
+
+      if (queued != NULL)
+        {
+          if (!eo_store_outbox_retry (sender.store, queued->id, now, &error))
+            return fail_with_error (error);
+          sender_watch (&sender, queued->id);
+        }
+      else
+        g_ptr_array_add (changes, g_steal_pointer (&change));
+    }
+
+  if (!eo_store_outbox_enqueue_many (sender.store, changes, now, &error))
+    return fail_with_error (error);
+
+  for (guint i = 0; i < changes->len; i++)
+    sender_watch (&sender, ((EoOutboxChange *) g_ptr_array_index (changes, i))->id);
+
+  if (!send_due (&sender, (guint) jobs, &error))
+    return fail_with_error (error);
+
+  if (n_skipped > 0)
+    print_line (ngettext ("%u row was not valid and was skipped.",
+                          "%u rows were not valid and were skipped.", n_skipped), n_skipped);
+
+  return finish_sending (&sender, already_sent);
+}
+
+/* outbox */
+
+static const char *
+state_name (EoOutboxState state)
+{
+  switch (state)
+    {
+    case EO_OUTBOX_STATE_PENDING:
+      return _("pending");
+    case EO_OUTBOX_STATE_FAILED:
+      return _("failed");
+    case EO_OUTBOX_STATE_DONE:
+      return _("done");
+    case EO_OUTBOX_STATE_DISCARDED:
+    default:
+      return _("discarded");
+    }
+}
+
+static void
+print_outbox_change (EoOutboxChange *change,
+                     gint64          now)
+{
+  g_autofree char *date = change->date != NULL ? format_date (change->date) : g_strdup ("-");
+  g_autofree char *next = NULL;
+  g_autofree char *message = clean (change->last_error);
+
+  if (change->state != EO_OUTBOX_STATE_PENDING)
+    next = g_strdup ("-");
+  else if (change->next_attempt <= now)
+    next = g_strdup (_("now"));
+  else
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (change->next_attempt);
+
+      next = format_date (when);
+    }
+
+  print_line ("%-5" G_GINT64_FORMAT " %-8s %-8" G_GINT64_FORMAT " %-7s %-15s %-19s %-8u %-19s %s",
+              change->id, state_name (change->state), change->bill_id, change->status,
+              change->rpo[0] != '\0' ? change->rpo : "-", date, change->attempts, next,
+              message[0] != '\0' ? message : "-");
+}
+
+static int
+list_outbox (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoStore) store = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  gint64 now = now_seconds ();
+
+  if ((store = open_store (&error)) == NULL ||
+      (pending = eo_store_outbox_list_pending (store, &error)) == NULL ||
+      (failed = eo_store_outbox_list_failed (store, &error)) == NULL)
+    return fail_with_error (error);
+
+  if (pending->len == 0 && failed->len == 0)
+    {
+      print_line (_("The outbox is empty: every change was sent."));
+      return EXIT_DONE;
+    }
+
+  /* Translators: the column heads of the outbox list; keep them one word each */
+  print_line ("%-5s %-8s %-8s %-7s %-15s %-19s %-8s %-19s %s", _("ID"), _("STATE"), _("ORDER"),
+              _("STATUS"), _("TRACKING"), _("DATE"), _("ATTEMPTS"), _("NEXT"), _("LAST-ERROR"));
+  for (guint i = 0; i < pending->len; i++)
+    print_outbox_change (g_ptr_array_index (pending, i), now);
+  for (guint i = 0; i < failed->len; i++)
+    print_outbox_change (g_ptr_array_index (failed, i), now);
+
+  return EXIT_DONE;
+}
+
+static int
+retry_outbox (guint jobs)
+{
+  g_auto(Sender) sender = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  gint64 now = now_seconds ();
+
+  if (!sender_open (&sender, &error) ||
+      (pending = eo_store_outbox_list_pending (sender.store, &error)) == NULL ||
+      (failed = eo_store_outbox_list_failed (sender.store, &error)) == NULL)
+    return fail_with_error (error);
+  sender.print_all = TRUE;
+
+  if (pending->len == 0 && failed->len == 0)
+    {
+      print_line (_("The outbox is empty: nothing to send."));
+      return EXIT_DONE;
+    }
+
+  /* The person asks: now, whatever the backoff */
+  for (guint p = 0; p < 2; p++)
+    {
+      GPtrArray *list = p == 0 ? pending : failed;
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          EoOutboxChange *change = g_ptr_array_index (list, i);
+
+          if (!eo_store_outbox_retry (sender.store, change->id, now, &error))
+            return fail_with_error (error);
+          sender_watch (&sender, change->id);
+        }
+    }
+
+  if (!send_due (&sender, jobs, &error))
+    return fail_with_error (error);
+
+  return finish_sending (&sender, 0);
+}
+
+static int
+discard_change (const char *id_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoStore) store = NULL;
+  gint64 id = 0;
+
+  if (!parse_bill_id (id_text, &id, &error))
+    {
+      g_autofree char *shown = clean (id_text);
+
+      return fail (EXIT_USAGE, _("“%s” is not a change’s ID: see the first column of "
+                                 "“expertam outbox”."), shown);
+    }
+
+  if ((store = open_store (&error)) == NULL ||
+      !eo_store_outbox_discard (store, id, now_seconds (), &error))
+    return fail_with_error (error);
+
+  print_line (_("Change %s discarded: it will not be sent."), id_text);
+  return EXIT_DONE;
+}
+
+static int
+run_outbox (char **args)
+{
+  gboolean help = FALSE;
+  gboolean retry = FALSE;
+  g_autofree char *discard = NULL;
+  int jobs = EO_OUTBOX_DEFAULT_JOBS;
+  const GOptionEntry entries[] = {
+    { "retry", 'r', 0, G_OPTION_ARG_NONE, &retry,
+      N_("Send every waiting and failed change now"), NULL },
+    { "discard", 0, 0, G_OPTION_ARG_STRING, &discard,
+      N_("Drop one change, by the ID in the list: it will not be sent"), N_("ID") },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("How many changes are sent at a time with --retry (1 to 16, default 4)"), N_("N") },
+    HELP_ENTRY (&help),
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context_new (NULL,
+                         _("List the status changes waiting to be sent or refused, send them "
+                           "again, or drop one."),
+                         _("Every change is written to the outbox before it is sent, and leaves "
+                           "it only when the service confirms it: what a dropped network or a "
+                           "crash interrupted is sent again by the next ship, status, ship-batch "
+                           "or outbox --retry."));
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = parse_options (context, entries, &help, &args)) >= 0)
+    return status;
+
+  if (g_strv_length (args) != 1)
+    return fail_arguments (_("outbox takes no arguments"));
+
+  if (retry && discard != NULL)
+    return fail_arguments (_("Give --retry or --discard, not both"));
+
+  if (!parse_jobs (jobs, &error))
+    return fail_with_error (error);
+
+  if (discard != NULL)
+    return discard_change (discard);
+
+  if (retry)
+    return retry_outbox ((guint) jobs);
+
+  return list_outbox ();
+}
+
+/* search */
+
+static int
+run_search (char **args)
+{
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    HELP_ENTRY (&help),
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    command_context_new (_("TEXT…"),
+                         _("Find saved orders by number, name, phone, e-mail, city, address or "
+                           "tracking number, offline; prints number, name, city and status."),
+                         _("Every order shown (by expertam or the app) is saved on this computer. "
+                           "A phone matches in any format: 89123456789, +7 912 345-67-89."));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoStore) store = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+  int status;
+
+  if ((status = parse_options (context, entries, &help, &args)) >= 0)
+    return status;
+
+  if (g_strv_length (args) < 2)
+    return fail_arguments (_("Give the text to search for"));
+
+  text = g_strjoinv (" ", args + 1);
+  if ((store = open_store (&error)) == NULL ||
+      (found = eo_store_search (store, text, 100, &error)) == NULL)
+    return fail_with_error (error);
+
+  n = g_list_model_get_n_items (found);
+  if (n == 0)
+    {
+      g_autofree char *shown = clean (text);
+
+      return fail (EXIT_DONE, _("No saved order matches “%s”: orders are saved when they are "
+                                "shown."), shown);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EoStoredOrder) order = g_list_model_get_item (found, i);
+      g_autofree char *name = clean (eo_stored_order_get_full_name (order));
+      g_autofree char *city = clean (eo_stored_order_get_city (order));
+      g_autoptr(GString) state = g_string_new (NULL);
+      g_autofree char *shown_state = NULL;
+      const char *pay_status = eo_stored_order_get_pay_status (order);
+      const char *local = eo_stored_order_get_local_status (order);
+      const char *tracking = eo_stored_order_get_tracking (order);
+
+      g_string_append (state, pay_status);
+      if (local[0] != '\0' && !g_str_equal (local, pay_status))
+        g_string_append_printf (state, "%s%s", state->len > 0 ? ", " : "", local);
+      if (tracking[0] != '\0')
+        g_string_append_printf (state, "%s%s", state->len > 0 ? " " : "", tracking);
+
+      shown_state = clean (state->str);
+      print_line ("%" G_GINT64_FORMAT "\t%s\t%s\t%s", eo_stored_order_get_bill_id (order),
+                  name[0] != '\0' ? name : "-", city[0] != '\0' ? city : "-",
+                  shown_state[0] != '\0' ? shown_state : "-");
+    }
 
   return EXIT_DONE;
 }
@@ -1107,7 +1936,12 @@ static int
 run_demo_server (char **args)
 {
   gboolean help = FALSE;
+  int n_orders = 0;
+  int latency = 0;
+  /* For the tests and benchmarks, not in --help */
   const GOptionEntry entries[] = {
+    { "orders", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &n_orders, NULL, NULL },
+    { "latency", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &latency, NULL, NULL },
     HELP_ENTRY (&help),
     { NULL }
   };
@@ -1129,7 +1963,12 @@ run_demo_server (char **args)
   if (g_strv_length (args) != 1)
     return fail_arguments (_("demo-server takes no arguments"));
 
+  if (n_orders < 0 || n_orders > 100000 || latency < 0 || latency > 60000)
+    return fail_arguments (_("--orders is from 0 to 100000, --latency from 0 to 60000 ms"));
+
   server = eo_demo_server_new ();
+  eo_demo_server_add_synthetic_orders (server, (guint) n_orders);
+  eo_demo_server_set_latency (server, (guint) latency);
   if (!eo_demo_server_start (server, &error))
     return fail_with_error (error);
 
@@ -1157,6 +1996,9 @@ static const Command commands[] = {
   { "show", N_("Show an order, human-readable or as JSON"), run_show },
   { "ship", N_("Mark an order sent, with its tracking number and date"), run_ship },
   { "status", N_("Mark an order paid, returned or cancelled"), run_status },
+  { "ship-batch", N_("Mark many orders sent from a CSV or TSV file"), run_ship_batch },
+  { "outbox", N_("List the changes waiting to be sent; send them again"), run_outbox },
+  { "search", N_("Find saved orders by name, phone, e-mail, city… (offline)"), run_search },
   { "login", N_("Store the API key (read from standard input) in the keyring"), run_login },
   { "api", N_("Call any API method, signed; print the verified reply as JSON"), run_api },
   { "demo-server", N_("Run the demo shop on loopback and print its URL, login and key"),

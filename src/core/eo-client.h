@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 #define EO_CLIENT_MAX_REPLY_SIZE  (8 * 1024 * 1024)
 #define EO_CLIENT_DEFAULT_TIMEOUT 30
+/* Connections kept open to the service at once: a batch sends at most this many requests */
+#define EO_CLIENT_MAX_CONNECTIONS 16
 
 typedef enum
 {

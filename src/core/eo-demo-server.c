@@ -42,6 +42,7 @@ struct _EoDemoServer
   gint          forced_error;
   guint         latency_ms;
   guint         request_count;
+  guint         connection_count;
 };
 
 G_DEFINE_FINAL_TYPE (EoDemoServer, eo_demo_server, G_TYPE_OBJECT)
@@ -569,6 +570,7 @@ server_cb (SoupServer        *server,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GBytes) reply = NULL;
   g_autoptr(JsonNode) result = NULL;
+  GSocket *socket;
   const char *method;
   EoDemoFault fault;
   guint latency_ms;
@@ -577,6 +579,13 @@ server_cb (SoupServer        *server,
 
   g_mutex_lock (&self->mutex);
   self->request_count++;
+  /* a socket lives as long as its connection: the first request on it counts a connection */
+  socket = soup_server_message_get_socket (msg);
+  if (socket != NULL && g_object_get_data (G_OBJECT (socket), "eo-demo-seen") == NULL)
+    {
+      g_object_set_data (G_OBJECT (socket), "eo-demo-seen", GINT_TO_POINTER (TRUE));
+      self->connection_count++;
+    }
   fault = self->fault;
   latency_ms = self->latency_ms;
   forced_error = self->forced_error;
@@ -862,6 +871,51 @@ eo_demo_server_put_order (EoDemoServer *self,
   g_mutex_unlock (&self->mutex);
 }
 
+void
+eo_demo_server_add_synthetic_orders (EoDemoServer *self,
+                                     guint         n)
+{
+  static const char * const names[][2] = {
+    { "Ольга", "Смирнова" }, { "Дмитрий", "Кузнецов" }, { "Елена", "Попова" },
+    { "Сергей", "Васильев" }, { "Татьяна", "Соколова" }, { "Павел", "Михайлов" },
+  };
+  static const char * const cities[] = {
+    "Москва", "Казань", "Пермь", "Тверь", "Омск", "Тула", "Самара",
+  };
+
+  g_return_if_fail (EO_IS_DEMO_SERVER (self));
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = EO_DEMO_SYNTHETIC_FIRST_ID + i;
+      g_autoptr(JsonObject) order = json_object_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *email = g_strdup_printf ("customer%" G_GINT64_FORMAT "@example.com", id);
+      g_autofree char *phone = g_strdup_printf ("+7 (900) %03u-%02u-%02u",
+                                                (i / 10000) % 1000, (i / 100) % 100, i % 100);
+
+      json_object_set_int_member (order, "id", id);
+      json_object_set_string_member (order, "first_name", names[i % G_N_ELEMENTS (names)][0]);
+      json_object_set_string_member (order, "last_name", names[i % G_N_ELEMENTS (names)][1]);
+      json_object_set_string_member (order, "email", email);
+      json_object_set_string_member (order, "phone", phone);
+      json_object_set_string_member (order, "country", "Россия");
+      json_object_set_string_member (order, "city", cities[i % G_N_ELEMENTS (cities)]);
+      json_object_set_string_member (order, "address", "ул. Ленина, д. 1");
+      json_object_set_string_member (order, "created", "2024-03-01 12:00:00");
+      json_object_set_string_member (order, "pay_status", "waiting");
+      json_object_set_string_member (order, "paid", "");
+      json_object_set_int_member (order, "price", 1000);
+      json_object_set_int_member (order, "bill_sum_topay", 1000);
+      json_object_set_array_member (order, "items", json_array_new ());
+
+      node = json_node_init_object (json_node_alloc (), order);
+      store_order (self, node);
+    }
+  g_mutex_unlock (&self->mutex);
+}
+
 JsonNode *
 eo_demo_server_dup_changes (EoDemoServer *self)
 {
@@ -888,6 +942,20 @@ eo_demo_server_get_request_count (EoDemoServer *self)
 
   g_mutex_lock (&self->mutex);
   count = self->request_count;
+  g_mutex_unlock (&self->mutex);
+
+  return count;
+}
+
+guint
+eo_demo_server_get_connection_count (EoDemoServer *self)
+{
+  guint count;
+
+  g_return_val_if_fail (EO_IS_DEMO_SERVER (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  count = self->connection_count;
   g_mutex_unlock (&self->mutex);
 
   return count;

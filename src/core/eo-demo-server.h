@@ -50,10 +50,18 @@ JsonNode     *eo_demo_server_dup_order       (EoDemoServer  *self,
 void          eo_demo_server_put_order       (EoDemoServer  *self,
                                               JsonNode      *order);
 
+/* Adds (or resets) n synthetic unpaid orders, numbered from EO_DEMO_SYNTHETIC_FIRST_ID up,
+ * for batch tests and benchmarks */
+#define EO_DEMO_SYNTHETIC_FIRST_ID 2001
+void          eo_demo_server_add_synthetic_orders (EoDemoServer *self,
+                                                   guint         n);
+
 /* Every status change applied, in arrival order: a JSON array of
  * {"bill_id": n, "status": "...", "date": n|null, "rpo": "..."|null} */
 JsonNode     *eo_demo_server_dup_changes     (EoDemoServer  *self);
 /* How many requests arrived (any method, any outcome) */
 guint         eo_demo_server_get_request_count (EoDemoServer *self);
+/* How many connections the requests came on (keep-alive makes it fewer than the requests) */
+guint         eo_demo_server_get_connection_count (EoDemoServer *self);
 
 G_END_DECLS

@@ -1,0 +1,254 @@
+/* bench/batch.c: a day's batch of parcels through the outbox, against the demo shop
+ *
+ * The demo shop runs in its own thread and answers every request after LATENCY_MS. Marks
+ * N_ORDERS orders sent (a) through a temporary store's outbox with one client (reused
+ * connections) at 4 jobs, then 8 and 16, and (b) as the vendor's sample script does: one request
+ * per order, one after the other, each on a new connection. Prints the wall times, the floor
+ * N x latency / jobs, and the ratios. Targets: (a) at 4 jobs within 1.25x its floor; at least 4x
+ * faster than (b).
+ *
+ * Usage: bench-batch [N_ORDERS [LATENCY_MS]]
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "eo-client.h"
+#include "eo-demo-server.h"
+#include "eo-store.h"
+#include "eo-tracking.h"
+
+typedef struct
+{
+  GMutex        mutex;
+  GCond         cond;
+  EoDemoServer *server;
+  GMainLoop    *loop;
+  guint         n_orders;
+  guint         latency_ms;
+  gboolean      ready;
+} ServerThread;
+
+static gpointer
+server_thread (gpointer data)
+{
+  ServerThread *st = data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_main_context_push_thread_default (context);
+  st->server = eo_demo_server_new ();
+  eo_demo_server_add_synthetic_orders (st->server, st->n_orders);
+  eo_demo_server_set_latency (st->server, st->latency_ms);
+  if (!eo_demo_server_start (st->server, &error))
+    g_error ("The demo shop did not start: %s", error->message);
+  st->loop = g_main_loop_new (context, FALSE);
+
+  g_mutex_lock (&st->mutex);
+  st->ready = TRUE;
+  g_cond_signal (&st->cond);
+  g_mutex_unlock (&st->mutex);
+
+  g_main_loop_run (st->loop);
+  eo_demo_server_stop (st->server);
+  g_main_context_pop_thread_default (context);
+
+  return NULL;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+tracking_number (gint64 bill_id)
+{
+  g_autofree char *first = g_strdup_printf ("620014%07" G_GINT64_FORMAT, bill_id % 10000000);
+
+  return g_strdup_printf ("%s%d", first, eo_tracking_domestic_check_digit (first));
+}
+
+static EoClient *
+client_new (EoDemoServer *server)
+{
+  g_autoptr(EoClient) client = eo_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!eo_client_set_account (client, eo_demo_server_get_url (server),
+                              eo_demo_server_get_login (server),
+                              eo_demo_server_get_secret (server), &error))
+    g_error ("%s", error->message);
+
+  return g_steal_pointer (&client);
+}
+
+static void
+send_change (EoOutboxChange      *change,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             callback_data,
+             gpointer             user_data)
+{
+  eo_client_update_status_async (user_data, change->bill_id, EO_ORDER_STATUS_SENT, change->date,
+                                 change->rpo, cancellable, callback, callback_data);
+}
+
+static gboolean
+send_change_finish (GAsyncResult  *result,
+                    GError       **error,
+                    gpointer       user_data)
+{
+  return eo_client_update_status_finish (user_data, result, error);
+}
+
+/* (a): a fresh store, N changes queued in one transaction, sent at `jobs` */
+static double
+run_outbox (EoDemoServer *server,
+            guint         n_orders,
+            guint         jobs,
+            guint        *out_connections)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-batch-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(EoStore) store = NULL;
+  g_autoptr(EoClient) client = client_new (server);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
+  g_autoptr(GDateTime) date = g_date_time_new_now_local ();
+  g_autoptr(GAsyncResult) result = NULL;
+  guint connections_before = eo_demo_server_get_connection_count (server);
+  guint done = 0, failed = 0, retry = 0;
+  gint64 start, now = g_get_real_time () / G_USEC_PER_SEC;
+  double seconds;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "orders.db", NULL);
+  store = eo_store_open (path, &error);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n_orders; i++)
+    {
+      g_autofree char *rpo = tracking_number (EO_DEMO_SYNTHETIC_FIRST_ID + i);
+
+      g_ptr_array_add (changes, eo_outbox_change_new (EO_DEMO_SYNTHETIC_FIRST_ID + i, "sent",
+                                                      date, rpo));
+    }
+  if (!eo_store_outbox_enqueue_many (store, changes, now, &error))
+    g_error ("%s", error->message);
+
+  eo_store_outbox_send_due_async (store, now, jobs, send_change, send_change_finish, NULL,
+                                  client, NULL, store_result_cb, &result);
+  wait_for (&result);
+  if (!eo_store_outbox_send_due_finish (store, result, &done, &failed, &retry, &error))
+    g_error ("%s", error->message);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  if (done != n_orders)
+    g_error ("Only %u of %u sent (%u refused, %u to retry)", done, n_orders, failed, retry);
+
+  *out_connections = eo_demo_server_get_connection_count (server) - connections_before;
+
+  g_clear_object (&store);
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+
+  return seconds;
+}
+
+/* (b): one request per order, one after the other, each with its own client and connection */
+static double
+run_sequential (EoDemoServer *server,
+                guint         n_orders,
+                guint        *out_connections)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_now_local ();
+  guint connections_before = eo_demo_server_get_connection_count (server);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n_orders; i++)
+    {
+      g_autoptr(EoClient) client = client_new (server);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *rpo = tracking_number (EO_DEMO_SYNTHETIC_FIRST_ID + i);
+
+      eo_client_update_status_async (client, EO_DEMO_SYNTHETIC_FIRST_ID + i, EO_ORDER_STATUS_SENT,
+                                     date, rpo, NULL, store_result_cb, &result);
+      wait_for (&result);
+      if (!eo_client_update_status_finish (client, result, &error))
+        g_error ("%s", error->message);
+    }
+
+  *out_connections = eo_demo_server_get_connection_count (server) - connections_before;
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ServerThread st = { 0 };
+  g_autoptr(GThread) thread = NULL;
+  const guint job_counts[] = { 4, 8, 16 };
+  double at_four = 0, sequential;
+  guint connections = 0;
+
+  st.n_orders = argc > 1 ? (guint) atoi (argv[1]) : 500;
+  st.latency_ms = argc > 2 ? (guint) atoi (argv[2]) : 50;
+  if (st.n_orders == 0 || st.n_orders > 100000)
+    g_error ("Give 1 to 100000 orders");
+
+  g_mutex_init (&st.mutex);
+  g_cond_init (&st.cond);
+  thread = g_thread_new ("demo-shop", server_thread, &st);
+  g_mutex_lock (&st.mutex);
+  while (!st.ready)
+    g_cond_wait (&st.cond, &st.mutex);
+  g_mutex_unlock (&st.mutex);
+
+  g_print ("%u orders, %u ms latency per request\n", st.n_orders, st.latency_ms);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (job_counts); i++)
+    {
+      double floor_s = st.n_orders * st.latency_ms / 1000.0 / job_counts[i];
+      double seconds = run_outbox (st.server, st.n_orders, job_counts[i], &connections);
+
+      if (job_counts[i] == 4)
+        at_four = seconds;
+      g_print ("outbox, %2u jobs, one client:  %7.2f s   floor %6.2f s   %.2fx the floor   "
+               "%u connections\n", job_counts[i], seconds, floor_s, seconds / floor_s, connections);
+    }
+
+  sequential = run_sequential (st.server, st.n_orders, &connections);
+  g_print ("sequential, a new connection per request: %7.2f s   %u connections\n",
+           sequential, connections);
+  g_print ("outbox at 4 jobs is %.2fx faster than the sequential loop\n", sequential / at_four);
+
+  g_main_loop_quit (st.loop);
+  g_thread_join (g_steal_pointer (&thread));
+  g_clear_object (&st.server);
+  g_main_loop_unref (st.loop);
+
+  return 0;
+}
