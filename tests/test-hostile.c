@@ -151,7 +151,9 @@ answer (Conn *conn)
 
     case MODE_BODY:
       length = g_bytes_get_size (server->body);
+      /* one request a connection: the client must not wait here for a second answer */
       headers = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                 "Connection: close\r\n"
                                  "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", length);
       conn_write (conn, headers);
       if (!g_output_stream_write_all (conn_output (conn), g_bytes_get_data (server->body, NULL),
