@@ -142,7 +142,7 @@ eo_window_error_title (const GError *error)
         case EO_ERROR_TIMEOUT:
           return _("No Connection");
         case EO_ERROR_TLS:
-          return _("Insecure Connection");
+          return _("Untrusted Connection");
         case EO_ERROR_WRONG_KEY:
         case EO_ERROR_BAD_SIGNATURE:
           return _("Wrong API Key");
