@@ -18,7 +18,8 @@ struct _EoOutbox
   guint         n_pending;
   guint         timer_id;
 
-  guint         again : 1;        /* a change came while a run was under way */
+  guint         again : 1;
+  guint         sending : 1;        /* a change came while a run was under way */
 };
 
 G_DEFINE_FINAL_TYPE (EoOutbox, eo_outbox, G_TYPE_OBJECT)
@@ -26,6 +27,7 @@ G_DEFINE_FINAL_TYPE (EoOutbox, eo_outbox, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_N_PENDING,
+  PROP_SENDING,
   N_PROPS
 };
 
@@ -55,6 +57,17 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static void
+eo_outbox_set_sending (EoOutbox *self,
+                       gboolean  sending)
+{
+  if (self->sending != !!sending)
+    {
+      self->sending = !!sending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENDING]);
+    }
 }
 
 static void
@@ -128,6 +141,29 @@ eo_outbox_progress_cb (EoOutboxChange *change,
   eo_outbox_update (self);
 }
 
+/* The store passes one user_data to send, finish and progress: this outbox */
+static void
+eo_outbox_send_change (EoOutboxChange      *change,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             callback_data,
+                       gpointer             user_data)
+{
+  EoOutbox *self = user_data;
+
+  eo_outbox_client_send (change, cancellable, callback, callback_data, self->client);
+}
+
+static gboolean
+eo_outbox_send_change_finish (GAsyncResult  *result,
+                              GError       **error,
+                              gpointer       user_data)
+{
+  EoOutbox *self = user_data;
+
+  return eo_outbox_client_send_finish (result, error, self->client);
+}
+
 static void
 eo_outbox_send_due_cb (GObject      *object,
                        GAsyncResult *result,
@@ -166,6 +202,8 @@ eo_outbox_send_due_cb (GObject      *object,
 
   if (!eo_error_is_cancelled (error))
     eo_outbox_schedule (self);
+
+  eo_outbox_set_sending (self, FALSE);
 }
 
 void
@@ -182,9 +220,10 @@ eo_outbox_send_now (EoOutbox *self)
   self->again = FALSE;
   g_clear_handle_id (&self->timer_id, g_source_remove);
   self->cancellable = g_cancellable_new ();
+  eo_outbox_set_sending (self, TRUE);
   eo_store_outbox_send_due_async (self->store, now_seconds (), self->jobs,
-                                  eo_outbox_client_send, eo_outbox_client_send_finish,
-                                  eo_outbox_progress_cb, self->client,
+                                  eo_outbox_send_change, eo_outbox_send_change_finish,
+                                  eo_outbox_progress_cb, self,
                                   self->cancellable, eo_outbox_send_due_cb, g_object_ref (self));
 }
 
@@ -398,6 +437,10 @@ eo_outbox_get_property (GObject    *object,
       g_value_set_uint (value, self->n_pending);
       break;
 
+    case PROP_SENDING:
+      g_value_set_boolean (value, self->sending);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -416,6 +459,11 @@ eo_outbox_class_init (EoOutboxClass *klass)
     g_param_spec_uint ("n-pending", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SENDING] =
+    g_param_spec_boolean ("sending", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -459,4 +507,12 @@ eo_outbox_new (EoStore  *store,
   eo_outbox_update (self);
 
   return self;
+}
+
+gboolean
+eo_outbox_get_sending (EoOutbox *self)
+{
+  g_return_val_if_fail (EO_IS_OUTBOX (self), FALSE);
+
+  return self->sending;
 }

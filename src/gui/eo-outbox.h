@@ -24,6 +24,8 @@ EoStore       *eo_outbox_get_store    (EoOutbox            *self);
 guint          eo_outbox_get_n_pending (EoOutbox           *self);
 void           eo_outbox_set_jobs     (EoOutbox            *self,
                                        guint                jobs);
+/* TRUE while a run is under way */
+gboolean       eo_outbox_get_sending  (EoOutbox            *self);
 /* Pending then failed changes (EoOutboxChange) */
 GPtrArray     *eo_outbox_list         (EoOutbox            *self);
 /* Sends what is due now (again after the run under way, if any) */
