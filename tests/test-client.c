@@ -10,33 +10,6 @@
 #include "eo-demo-server.h"
 #include "eo-error.h"
 
-/* A self-signed certificate for 127.0.0.1, made for this test: no system trusts it */
-static const char test_certificate_pem[] =
-  "-----BEGIN CERTIFICATE-----\n"
-  "MIIBkDCCATagAwIBAgIUHaaWGwyt66V6nDWTcvgbP04tah0wCgYIKoZIzj0EAwIw\n"
-  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyMzE4MDI0OFoYDzIxMjYxMDMw\n"
-  "MTgwMjQ4WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
-  "PQMBBwNCAAT12K5MEZekwtG1rU4cdmFC9gXWKVuJYWry2dhLf9HH1QBVlDzlB2jp\n"
-  "mQenpw1W2UDhnuF+zAXgHnPG9Yw+u7LDo2QwYjAdBgNVHQ4EFgQU3X+a3AOZRa7S\n"
-  "IfYl/0KAprFJ9MowHwYDVR0jBBgwFoAU3X+a3AOZRa7SIfYl/0KAprFJ9MowDwYD\n"
-  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0gAMEUC\n"
-  "IQCcbFa4jo000OKEuzJoCkr95LPH3bj0lj2fke29cZ9jrgIgfkJFL3jk6HXfQmPx\n"
-  "jj7vbQCUagyusl3YqhQ8/lQi47Y=\n"
-  "-----END CERTIFICATE-----\n"
-  "-----BEGIN PRIVATE KEY-----\n"
-  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgbFLmQoPWyT4cNsmS\n"
-  "D59uZ/QrmsIsW4OeMUhlvuEvVl6hRANCAAT12K5MEZekwtG1rU4cdmFC9gXWKVuJ\n"
-  "YWry2dhLf9HH1QBVlDzlB2jpmQenpw1W2UDhnuF+zAXgHnPG9Yw+u7LD\n"
-  "-----END PRIVATE KEY-----\n";
-
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define UNDER_ASAN 1
-# endif
-#endif
-
 #define SCRIPTED_SECRET "scripted-secret-0123456789abcdefghijklmn"
 
 typedef struct
@@ -726,7 +699,9 @@ test_faults (Fixture       *f,
   };
   g_autoptr(EoParams) params = order_params (1001);
 
-  eo_client_set_timeout (f->client, 1);
+  /* the timeout is a deadline for the whole call: long enough for the oversized body to be read
+   * up to the cap under valgrind */
+  eo_client_set_timeout (f->client, 3);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -743,7 +718,7 @@ test_faults (Fixture       *f,
                       error != NULL ? error->message : "no error", elapsed_ms);
       g_assert_error (error, EO_ERROR, (gint) cases[i].expected);
       g_assert_null (reply);
-      g_assert_cmpint (elapsed_ms, <, 5000);
+      g_assert_cmpint (elapsed_ms, <, 10000);
       g_clear_error (&error);
 
       /* the typed call fails the same way and shows no data */
@@ -874,22 +849,20 @@ scripted_cb (SoupServer        *server,
 }
 
 static Scripted *
-scripted_new (GTlsCertificate *certificate)
+scripted_new (void)
 {
   Scripted *s = g_new0 (Scripted, 1);
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  s->server = soup_server_new ("tls-certificate", certificate, NULL);
+  s->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (s->server, NULL, scripted_cb, s, NULL);
   g_assert_true (soup_server_listen_local (s->server, 0,
-                                           SOUP_SERVER_LISTEN_IPV4_ONLY |
-                                           (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY,
                                            &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (s->server);
-  s->url = g_strdup_printf ("%s://127.0.0.1:%d/api/", certificate != NULL ? "https" : "http",
-                            g_uri_get_port (uris->data));
+  s->url = g_strdup_printf ("http://127.0.0.1:%d/api/", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   s->status = 200;
   s->body = g_strdup ("{}");
@@ -940,8 +913,8 @@ client_for (Scripted *s)
 static void
 test_redirect (void)
 {
-  g_autoptr(Scripted) s = scripted_new (NULL);
-  g_autoptr(Scripted) target = scripted_new (NULL);
+  g_autoptr(Scripted) s = scripted_new ();
+  g_autoptr(Scripted) target = scripted_new ();
   g_autoptr(EoClient) client = client_for (s);
   g_autoptr(EoParams) params = order_params (1001);
   g_autoptr(GError) error = NULL;
@@ -967,7 +940,7 @@ test_redirect (void)
 static void
 test_reply_shapes (void)
 {
-  g_autoptr(Scripted) s = scripted_new (NULL);
+  g_autoptr(Scripted) s = scripted_new ();
   g_autoptr(EoClient) client = client_for (s);
   g_autoptr(EoParams) params = order_params (1001);
   g_autoptr(GError) error = NULL;
@@ -1045,39 +1018,6 @@ test_reply_shapes (void)
   g_clear_error (&error);
 }
 
-static void
-test_tls_untrusted (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (test_certificate_pem,
-                                                                           -1, &error);
-  g_autoptr(Scripted) s = NULL;
-  g_autoptr(EoClient) client = NULL;
-  g_autoptr(EoParams) params = order_params (1001);
-  g_autoptr(JsonObject) reply = NULL;
-
-#ifdef UNDER_ASAN
-  /* LeakSanitizer's tracer crashes on the TLS backend's handshake threads */
-  g_test_skip ("The TLS handshake is not run under AddressSanitizer");
-  return;
-#endif
-  if (certificate == NULL || !g_tls_backend_supports_tls (g_tls_backend_get_default ()))
-    {
-      g_test_skip ("No TLS backend (glib-networking) installed");
-      return;
-    }
-
-  s = scripted_new (certificate);
-  scripted_set_reply (s, "0", 0, "ok", "{}");
-  client = client_for (s);
-  g_assert_true (g_str_has_prefix (eo_client_get_base_url (client), "https://"));
-
-  reply = call_sync (client, "getOrderDetails", params, NULL, &error);
-  g_assert_error (error, EO_ERROR, EO_ERROR_TLS);
-  g_assert_null (reply);
-  g_assert_cmpuint (s->requests, ==, 0);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1118,7 +1058,6 @@ main (int   argc,
   g_test_add_func ("/client/network-error", test_network_error);
   g_test_add_func ("/client/redirect", test_redirect);
   g_test_add_func ("/client/reply-shapes", test_reply_shapes);
-  g_test_add_func ("/client/tls-untrusted", test_tls_untrusted);
 
   return g_test_run ();
 }

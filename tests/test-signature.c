@@ -129,9 +129,11 @@ test_scalars (void)
   g_autoptr(EoParams) params = eo_params_new ();
   g_autoptr(JsonNode) null_node = json_node_new (JSON_NODE_NULL);
   g_autoptr(JsonNode) real = json_node_init_double (json_node_alloc (), 1.5);
-  g_autoptr(JsonNode) empty = json_node_init_array (json_node_alloc (), json_array_new ());
+  g_autoptr(JsonNode) empty = json_node_new (JSON_NODE_ARRAY);
   g_autofree char *query = NULL;
 
+  /* json_node_init_array() would keep a reference of its own, and the array would leak */
+  json_node_take_array (empty, json_array_new ());
   eo_params_add_int (params, "bill_id", 1001);
   eo_params_add_boolean (params, "good_info", TRUE);
   eo_params_add_string (params, "skipped", NULL);

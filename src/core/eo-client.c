@@ -36,6 +36,12 @@ typedef struct
   SoupMessage  *msg;
   GInputStream *stream;
   GByteArray   *body;
+  /* cancelled by the caller's cancellable or by the deadline: libsoup's own timeout is per read,
+   * so a server that trickles a byte at a time would never trip it */
+  GCancellable *cancellable;
+  GSource      *caller_cancelled;
+  GSource      *deadline;
+  gboolean      timed_out;
 } CallData;
 
 typedef struct
@@ -46,6 +52,13 @@ typedef struct
 static void
 call_data_free (CallData *data)
 {
+  if (data->caller_cancelled != NULL)
+    g_source_destroy (data->caller_cancelled);
+  g_clear_pointer (&data->caller_cancelled, g_source_unref);
+  if (data->deadline != NULL)
+    g_source_destroy (data->deadline);
+  g_clear_pointer (&data->deadline, g_source_unref);
+  g_clear_object (&data->cancellable);
   g_clear_object (&data->msg);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->body, g_byte_array_unref);
@@ -359,7 +372,35 @@ static void
 return_transport_error (GTask        *task,
                         const GError *error)
 {
+  CallData *data = g_task_get_task_data (task);
+
+  if (data->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_new_error (task, EO_ERROR, EO_ERROR_TIMEOUT,
+                               _("The service did not answer in time. Check the Internet connection and try again."));
+      return;
+    }
+
   g_task_return_error (task, transport_error_new (error));
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  CallData *data = user_data;
+
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Dispatched from the main context, never from inside the caller's g_cancellable_cancel() */
+static gboolean
+caller_cancelled_cb (GCancellable *caller_cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
 }
 
 /* The service's numbers may arrive as strings; error_code is a whole number either way */
@@ -396,7 +437,9 @@ eo_client_parse_reply (const guint8  *data,
   JsonNode *hash;
   gint64 code;
 
-  if (length == 0 || !json_parser_load_from_data (parser, (const char *) data, (gssize) length, NULL))
+  if (length == 0 ||
+      !eo_json_depth_is_within ((const char *) data, length, EO_JSON_MAX_DEPTH) ||
+      !json_parser_load_from_data (parser, (const char *) data, (gssize) length, NULL))
     {
       g_set_error_literal (error, EO_ERROR, EO_ERROR_NOT_JSON,
                            _("The service’s answer is not in the expected format. The service address may be wrong, or the service has a problem; try again later."));
@@ -465,7 +508,7 @@ read_next (GTask *task)
   CallData *data = g_task_get_task_data (task);
 
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, task);
+                                   data->cancellable, read_cb, task);
 }
 
 static void
@@ -632,7 +675,23 @@ eo_client_call_async (EoClient            *self,
     soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_message_set_request_body_from_bytes (data->msg, "application/x-www-form-urlencoded", bytes);
 
-  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, cancellable,
+  data->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      data->caller_cancelled = g_cancellable_source_new (cancellable);
+      g_source_set_callback (data->caller_cancelled, G_SOURCE_FUNC (caller_cancelled_cb),
+                             g_object_ref (data->cancellable), g_object_unref);
+      g_source_attach (data->caller_cancelled, g_task_get_context (task));
+    }
+  /* the timeout covers the whole call, from connecting to the last byte of the reply */
+  if (self->timeout > 0)
+    {
+      data->deadline = g_timeout_source_new (self->timeout * 1000);
+      g_source_set_callback (data->deadline, deadline_cb, data, NULL);
+      g_source_attach (data->deadline, g_task_get_context (task));
+    }
+
+  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, data->cancellable,
                            send_cb, g_steal_pointer (&task));
 }
 
@@ -659,6 +718,8 @@ get_order_cb (GObject      *source,
   g_autoptr(JsonObject) reply = NULL;
   g_autoptr(EoOrder) order = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *written_id = NULL;
+  g_autofree char *shown_id = NULL;
   JsonNode *order_node;
   gint64 id;
 
@@ -684,12 +745,15 @@ get_order_cb (GObject      *source,
       return;
     }
 
+  /* an "id" that is there but not a whole number ("1001.5") does not say which order this is */
+  written_id = eo_json_dup_string (json_node_get_object (order_node), "id");
   id = eo_order_get_id (order);
-  if (id != 0 && id != data->bill_id)
+  if ((id != 0 && id != data->bill_id) || (id == 0 && written_id != NULL && *written_id != '\0'))
     {
+      shown_id = eo_sanitize_text (written_id != NULL ? written_id : "?", 30);
       g_task_return_new_error (task, EO_ERROR, EO_ERROR_BAD_REPLY,
-                               _("The service answered about another order (%" G_GINT64_FORMAT " instead of %" G_GINT64_FORMAT "). Try again."),
-                               id, data->bill_id);
+                               _("The service answered about another order (%s instead of %" G_GINT64_FORMAT "). Try again."),
+                               shown_id, data->bill_id);
       return;
     }
 

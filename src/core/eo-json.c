@@ -14,6 +14,42 @@
 
 #include "eo-order.h"
 
+gboolean
+eo_json_depth_is_within (const char *data,
+                         gsize       length,
+                         guint       max_depth)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            return FALSE;
+        }
+      /* unbalanced closers are the parser's to refuse */
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 /* PHP's (string) of a float: 14 significant digits, "%G" shape, and an exponent written
  * "1.0E+25" (never "1E+25" nor "E+025") */
 static char *

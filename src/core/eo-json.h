@@ -8,6 +8,15 @@ G_BEGIN_DECLS
 /* The longest text field the models keep, in characters */
 #define EO_JSON_MAX_TEXT 4096
 
+/* The deepest nesting of arrays and objects a reply may have: an order is 5 deep */
+#define EO_JSON_MAX_DEPTH 64
+
+/* FALSE when arrays and objects in the text nest deeper than max_depth. json-glib's parser
+ * recurses once per level, so 100,000 '[' would overflow the stack: check before parsing. */
+gboolean    eo_json_depth_is_within (const char *data,
+                                     gsize       length,
+                                     guint       max_depth);
+
 /* A value node as a string, by the rules of eo_json_dup_string(); NULL for anything else */
 char       *eo_json_node_dup_string (JsonNode *node);
 
