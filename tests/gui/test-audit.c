@@ -224,6 +224,14 @@ key_in_processes (guint *n_processes)
         g_string_append_printf (found, " %s at offset %" G_GSSIZE_FORMAT ";", path, offset);
     }
 
+  /* The search reads what it should: this test's own command line names it */
+  {
+    g_autofree char *own = NULL;
+
+    g_assert_true (g_file_get_contents ("/proc/self/cmdline", &own, &length, NULL));
+    g_assert_nonnull (g_strstr_len (own, length, "test-audit"));
+  }
+
   g_assert_true (g_file_get_contents ("/proc/self/environ", &environ_data, &length, NULL));
   offset = find_key (environ_data, length);
   if (offset >= 0)
