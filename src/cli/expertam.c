@@ -31,6 +31,7 @@
 #include "eo-secrets.h"
 #include "eo-batch-file.h"
 #include "eo-signature.h"
+#include "eo-outbox-client.h"
 #include "eo-store.h"
 #include "eo-tracking.h"
 
@@ -526,6 +527,7 @@ sender_lookup (Sender *sender,
   return g_hash_table_lookup (sender->watched, &id);
 }
 
+/* The outbox's sending, with this command's client (eo-outbox-client) */
 static void
 send_change (EoOutboxChange      *change,
              GCancellable        *cancellable,
@@ -534,22 +536,8 @@ send_change (EoOutboxChange      *change,
              gpointer             user_data)
 {
   Sender *sender = user_data;
-  EoOrderStatus status = EO_ORDER_STATUS_SENT;
 
-  /* The store checks the status when it is queued: anything else is a damaged database */
-  if (!eo_order_status_from_string (change->status, &status))
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, callback_data);
-
-      g_task_set_source_tag (task, send_change);
-      g_task_return_new_error (task, EO_ERROR, EO_ERROR_INVALID_INPUT,
-                               _("The outbox holds an unknown status: discard the change."));
-      return;
-    }
-
-  eo_client_update_status_async (sender->client, change->bill_id, status, change->date,
-                                 change->rpo[0] != '\0' ? change->rpo : NULL,
-                                 cancellable, callback, callback_data);
+  eo_outbox_client_send (change, cancellable, callback, callback_data, sender->client);
 }
 
 static gboolean
@@ -559,10 +547,7 @@ send_change_finish (GAsyncResult  *result,
 {
   Sender *sender = user_data;
 
-  if (g_task_get_source_tag (G_TASK (result)) == send_change)
-    return g_task_propagate_boolean (G_TASK (result), error);
-
-  return eo_client_update_status_finish (sender->client, result, error);
+  return eo_outbox_client_send_finish (result, error, sender->client);
 }
 
 /* "1001 sent 62001411000016", "1003 paid" */

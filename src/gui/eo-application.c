@@ -9,6 +9,7 @@
 #include "eo-demo-server.h"
 #include "eo-error.h"
 #include "eo-preferences-window.h"
+#include "eo-store.h"
 #include "eo-window.h"
 
 struct _EoApplication
@@ -17,6 +18,8 @@ struct _EoApplication
 
   EoClient       *client;
   EoDemoServer   *demo_server;
+  EoStore        *store;
+  GCancellable   *store_cancellable;
   GCancellable   *cancellable;
 
   guint           force_demo : 1;
@@ -156,7 +159,39 @@ eo_application_reload_account (EoApplication *self)
                          g_object_ref (self));
 }
 
-/* The keyring, the settings and the demo server wait until the window has been drawn once */
+static void
+eo_application_store_opened_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(EoApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoStore) store = NULL;
+
+  store = eo_store_open_finish (result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  if (store == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      g_warning ("Could not open the saved orders: %s", error->message);
+      message = g_strdup_printf (_("The saved orders could not be opened: %s"), error->message);
+      eo_application_toast (self, message);
+      return;
+    }
+
+  self->store = g_steal_pointer (&store);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (EO_IS_WINDOW (l->data))
+      eo_window_set_store (EO_WINDOW (l->data), self->store);
+}
+
+/* The keyring, the settings, the store and the demo server wait until the window has been
+ * drawn once */
 static void
 eo_application_after_first_frame_cb (GdkFrameClock *frame_clock,
                                      EoApplication *self)
@@ -167,8 +202,13 @@ eo_application_after_first_frame_cb (GdkFrameClock *frame_clock,
 
   if (!self->setup_started)
     {
+      g_autofree char *path = eo_store_get_default_path ();
+
       self->setup_started = TRUE;
       eo_application_reload_account (self);
+      self->store_cancellable = g_cancellable_new ();
+      eo_store_open_async (path, self->store_cancellable,
+                           eo_application_store_opened_cb, g_object_ref (self));
     }
 }
 
@@ -195,6 +235,7 @@ eo_application_activate (GApplication *app)
       window = GTK_WINDOW (eo_window_new (self, self->client));
       g_object_bind_property (self, "demo", window, "demo", G_BINDING_SYNC_CREATE);
       g_object_bind_property (self, "ready", window, "ready", G_BINDING_SYNC_CREATE);
+      eo_window_set_store (EO_WINDOW (window), self->store);
 
       if (!self->setup_started)
         g_signal_connect_object (window, "realize",
@@ -319,6 +360,7 @@ eo_application_shutdown (GApplication *app)
   EoApplication *self = EO_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->store_cancellable);
 
   if (self->demo_server != NULL)
     eo_demo_server_stop (self->demo_server);
@@ -332,6 +374,8 @@ eo_application_dispose (GObject *object)
   EoApplication *self = EO_APPLICATION (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->store_cancellable);
+  g_clear_object (&self->store);
   g_clear_object (&self->demo_server);
   g_clear_object (&self->client);
 

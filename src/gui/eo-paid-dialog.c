@@ -7,6 +7,7 @@
 
 #include "eo-date-time-row.h"
 #include "eo-error.h"
+#include "eo-outbox.h"
 #include "eo-order-view.h"
 
 struct _EoPaidDialog
@@ -14,6 +15,7 @@ struct _EoPaidDialog
   AdwWindow            parent_instance;
 
   EoClient            *client;
+  EoOutbox            *outbox;           /* NULL: sent directly, without the store */
   EoOrder             *order;
   GCancellable        *cancellable;
 
@@ -36,6 +38,7 @@ enum {
 
 enum {
   STATUS_CHANGED,
+  STATUS_QUEUED,
   N_SIGNALS
 };
 
@@ -96,6 +99,46 @@ eo_paid_dialog_update_status_cb (GObject      *object,
 }
 
 static void
+eo_paid_dialog_submit_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(EoPaidDialog) self = user_data;
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  EoOutboxState state = EO_OUTBOX_STATE_PENDING;
+
+  if (!eo_outbox_submit_finish (EO_OUTBOX (object), result, &state, &failure, &error))
+    {
+      if (eo_error_is_cancelled (error))
+        return;
+
+      /* Not even saved: the dialog stays, with the reason */
+      eo_paid_dialog_set_sending (self, FALSE);
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+      return;
+    }
+
+  eo_paid_dialog_set_sending (self, FALSE);
+
+  if (state == EO_OUTBOX_STATE_FAILED)
+    {
+      gtk_label_set_label (self->error_label, failure->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+      return;
+    }
+
+  if (state == EO_OUTBOX_STATE_DONE)
+    g_signal_emit (self, signals[STATUS_CHANGED], 0,
+                   eo_order_get_id (self->order), (int) EO_ORDER_STATUS_PAID);
+  else
+    g_signal_emit (self, signals[STATUS_QUEUED], 0,
+                   eo_order_get_id (self->order), (int) EO_ORDER_STATUS_PAID, failure);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -107,6 +150,20 @@ send_action (GtkWidget  *widget,
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
   eo_paid_dialog_set_sending (self, TRUE);
+
+  if (self->outbox != NULL)
+    {
+      g_autoptr(EoOutboxChange) change = NULL;
+
+      change = eo_outbox_change_new (eo_order_get_id (self->order),
+                                     eo_order_status_to_string (EO_ORDER_STATUS_PAID),
+                                     eo_date_time_row_get_date_time (self->date_time_row),
+                                     NULL);
+      eo_outbox_submit_async (self->outbox, change, self->cancellable,
+                              eo_paid_dialog_submit_cb, g_object_ref (self));
+      return;
+    }
+
   eo_client_update_status_async (self->client,
                                  eo_order_get_id (self->order),
                                  EO_ORDER_STATUS_PAID,
@@ -145,6 +202,7 @@ eo_paid_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->order);
 
   G_OBJECT_CLASS (eo_paid_dialog_parent_class)->finalize (object);
@@ -236,6 +294,14 @@ eo_paid_dialog_class_init (EoPaidDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
 
+  signals[STATUS_QUEUED] =
+    g_signal_new ("status-queued",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT,
+                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
   g_type_ensure (EO_TYPE_ORDER);
   g_type_ensure (EO_TYPE_DATE_TIME_ROW);
 
@@ -271,4 +337,14 @@ eo_paid_dialog_new (EoClient *client,
                        "client", client,
                        "order", order,
                        NULL);
+}
+
+void
+eo_paid_dialog_set_outbox (EoPaidDialog *self,
+                           EoOutbox     *outbox)
+{
+  g_return_if_fail (EO_IS_PAID_DIALOG (self));
+  g_return_if_fail (outbox == NULL || EO_IS_OUTBOX (outbox));
+
+  g_set_object (&self->outbox, outbox);
 }

@@ -5,6 +5,7 @@
 
 #include "eo-client.h"
 #include "eo-order.h"
+#include "eo-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,10 @@ G_DECLARE_FINAL_TYPE (EoPaidDialog, eo_paid_dialog, EO, PAID_DIALOG, AdwWindow)
  * the change, then closes */
 EoPaidDialog *eo_paid_dialog_new (EoClient *client,
                                   EoOrder  *order);
+
+/* Through the outbox: saved first, then sent. When it waits (no connection), the dialog emits
+ * "status-queued" (gint64 bill_id, EoOrderStatus status, GError why or NULL), then closes. */
+void          eo_paid_dialog_set_outbox (EoPaidDialog *self,
+                                        EoOutbox     *outbox);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "eo-date-time-row.h"
 #include "eo-error.h"
+#include "eo-outbox.h"
 #include "eo-order-view.h"
 #include "eo-tracking.h"
 
@@ -15,6 +16,7 @@ struct _EoShipDialog
   AdwWindow            parent_instance;
 
   EoClient            *client;
+  EoOutbox            *outbox;           /* NULL: sent directly, without the store */
   EoOrder             *order;
   GCancellable        *cancellable;
   char                *tracking_number;  /* normalized; NULL when it cannot be sent */
@@ -42,6 +44,7 @@ enum {
 
 enum {
   STATUS_CHANGED,
+  STATUS_QUEUED,
   N_SIGNALS
 };
 
@@ -193,6 +196,46 @@ eo_ship_dialog_update_status_cb (GObject      *object,
 }
 
 static void
+eo_ship_dialog_submit_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(EoShipDialog) self = user_data;
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  EoOutboxState state = EO_OUTBOX_STATE_PENDING;
+
+  if (!eo_outbox_submit_finish (EO_OUTBOX (object), result, &state, &failure, &error))
+    {
+      if (eo_error_is_cancelled (error))
+        return;
+
+      /* Not even saved: the dialog stays, with the reason */
+      eo_ship_dialog_set_sending (self, FALSE);
+      gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+      return;
+    }
+
+  eo_ship_dialog_set_sending (self, FALSE);
+
+  if (state == EO_OUTBOX_STATE_FAILED)
+    {
+      gtk_label_set_label (self->error_label, failure->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_group), TRUE);
+      return;
+    }
+
+  if (state == EO_OUTBOX_STATE_DONE)
+    g_signal_emit (self, signals[STATUS_CHANGED], 0,
+                   eo_order_get_id (self->order), (int) EO_ORDER_STATUS_SENT);
+  else
+    g_signal_emit (self, signals[STATUS_QUEUED], 0,
+                   eo_order_get_id (self->order), (int) EO_ORDER_STATUS_SENT, failure);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
 send_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -204,6 +247,20 @@ send_action (GtkWidget  *widget,
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_group), FALSE);
   eo_ship_dialog_set_sending (self, TRUE);
+
+  if (self->outbox != NULL)
+    {
+      g_autoptr(EoOutboxChange) change = NULL;
+
+      change = eo_outbox_change_new (eo_order_get_id (self->order),
+                                     eo_order_status_to_string (EO_ORDER_STATUS_SENT),
+                                     eo_date_time_row_get_date_time (self->date_time_row),
+                                     self->tracking_number);
+      eo_outbox_submit_async (self->outbox, change, self->cancellable,
+                              eo_ship_dialog_submit_cb, g_object_ref (self));
+      return;
+    }
+
   eo_client_update_status_async (self->client,
                                  eo_order_get_id (self->order),
                                  EO_ORDER_STATUS_SENT,
@@ -253,6 +310,7 @@ eo_ship_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->order);
   g_clear_pointer (&self->tracking_number, g_free);
 
@@ -346,6 +404,14 @@ eo_ship_dialog_class_init (EoShipDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT);
 
+  signals[STATUS_QUEUED] =
+    g_signal_new ("status-queued",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT,
+                  G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+
   g_type_ensure (EO_TYPE_ORDER);
   g_type_ensure (EO_TYPE_DATE_TIME_ROW);
 
@@ -388,4 +454,14 @@ eo_ship_dialog_new (EoClient *client,
                        "client", client,
                        "order", order,
                        NULL);
+}
+
+void
+eo_ship_dialog_set_outbox (EoShipDialog *self,
+                           EoOutbox     *outbox)
+{
+  g_return_if_fail (EO_IS_SHIP_DIALOG (self));
+  g_return_if_fail (outbox == NULL || EO_IS_OUTBOX (outbox));
+
+  g_set_object (&self->outbox, outbox);
 }

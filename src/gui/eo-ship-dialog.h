@@ -5,6 +5,7 @@
 
 #include "eo-client.h"
 #include "eo-order.h"
+#include "eo-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,10 @@ G_DECLARE_FINAL_TYPE (EoShipDialog, eo_ship_dialog, EO, SHIP_DIALOG, AdwWindow)
  * the change, then closes */
 EoShipDialog *eo_ship_dialog_new (EoClient *client,
                                   EoOrder  *order);
+
+/* Through the outbox: saved first, then sent. When it waits (no connection), the dialog emits
+ * "status-queued" (gint64 bill_id, EoOrderStatus status, GError why or NULL), then closes. */
+void          eo_ship_dialog_set_outbox (EoShipDialog *self,
+                                        EoOutbox     *outbox);
 
 G_END_DECLS

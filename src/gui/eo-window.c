@@ -5,7 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "eo-batch-dialog.h"
 #include "eo-error.h"
+#include "eo-outbox.h"
+#include "eo-saved-order.h"
 #include "eo-order-view.h"
 #include "eo-paid-dialog.h"
 #include "eo-ship-dialog.h"
@@ -17,6 +20,8 @@ struct _EoWindow
   EoClient             *client;
   EoOrder              *order;
   GSettings            *settings;
+  EoStore              *store;           /* NULL until it is open */
+  EoOutbox             *outbox;
 
   /* Cancelled on close; lookup_cancellable also by the next lookup */
   GCancellable         *cancellable;
@@ -32,6 +37,17 @@ struct _EoWindow
   GtkLabel             *loading_label;
   AdwStatusPage        *error_page;
   EoOrderView          *order_view;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *recent_list;
+  GtkListBox           *results_list;
+  GtkLabel             *results_label;
+  GtkMenuButton        *outbox_button;
+  GtkLabel             *outbox_count_label;
+  GtkLabel             *outbox_title_label;
+  GtkListBox           *outbox_list;
 
   guint                 demo : 1;
   guint                 ready : 1;
@@ -47,6 +63,7 @@ enum {
   PROP_ORDER,
   PROP_DEMO,
   PROP_READY,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -55,6 +72,7 @@ static GParamSpec *properties[N_PROPS];
 static void eo_window_lookup (EoWindow *self,
                               gint64    bill_id,
                               gboolean  keep_view);
+static void eo_window_reload_recent (EoWindow *self);
 
 static gboolean
 is_object (gpointer  unused,
@@ -73,6 +91,7 @@ eo_window_update_actions (EoWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark-returned", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-order", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry", self->bill_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.ship-batch", self->outbox != NULL);
 }
 
 /* The order view is the biggest part of the window: it is built when the first order arrives,
@@ -111,6 +130,148 @@ eo_window_set_order (EoWindow *self,
       eo_window_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
     }
+}
+
+static GtkWidget *
+create_saved_row (gpointer item,
+                  gpointer user_data)
+{
+  EoStoredOrder *order = item;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  const char *name = eo_stored_order_get_full_name (order);
+  const char *details[] = {
+    eo_stored_order_get_city (order),
+    eo_stored_order_get_phone (order),
+    eo_stored_order_get_email (order),
+    eo_stored_order_get_tracking (order),
+  };
+  GtkWidget *row;
+
+  if (name[0] != '\0')
+    title = g_strdup_printf (_("%" G_GINT64_FORMAT " · %s"),
+                             eo_stored_order_get_bill_id (order), name);
+  else
+    title = g_strdup_printf (_("Order %" G_GINT64_FORMAT), eo_stored_order_get_bill_id (order));
+
+  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+    if (details[i][0] != '\0')
+      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", details[i]);
+
+  row = adw_action_row_new ();
+  /* Names come from the shop: never markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "eo-stored-order", g_object_ref (order), g_object_unref);
+
+  return row;
+}
+
+static void
+saved_row_activated_cb (EoWindow      *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *list)
+{
+  EoStoredOrder *order = g_object_get_data (G_OBJECT (row), "eo-stored-order");
+
+  g_return_if_fail (order != NULL);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  eo_window_lookup (self, eo_stored_order_get_bill_id (order), FALSE);
+}
+
+static void
+eo_window_recent_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(GListModel) recent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  recent = eo_store_recent_orders_finish (EO_STORE (object), result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  if (recent == NULL)
+    {
+      g_warning ("The recent orders could not be read: %s", error->message);
+      return;
+    }
+
+  gtk_list_box_bind_model (self->recent_list, recent, create_saved_row, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (recent) > 0 ? "list" : "empty");
+}
+
+static void
+eo_window_reload_recent (EoWindow *self)
+{
+  if (self->store != NULL)
+    eo_store_recent_orders_async (self->store, 100, self->cancellable,
+                                  eo_window_recent_cb, g_object_ref (self));
+}
+
+static void
+eo_window_search_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  found = eo_store_search_finish (EO_STORE (object), result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->lookup_cancellable);
+
+  if (found == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The saved orders could not be searched: %s"),
+                                                  error->message);
+      eo_window_show_toast (self, message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (found);
+  if (n == 0)
+    text = g_strdup_printf (_("No saved order matches “%s”"),
+                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  else
+    text = g_strdup_printf (ngettext ("%u saved order matches “%s”",
+                                      "%u saved orders match “%s”", n),
+                            n, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_label_set_label (self->results_label, text);
+  gtk_list_box_bind_model (self->results_list, found, create_saved_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), n > 0);
+  eo_window_set_page (self, "results");
+}
+
+/* Searches the history, offline: names, phone, e-mail, city, tracking number */
+static void
+eo_window_search_history (EoWindow   *self,
+                          const char *text)
+{
+  if (self->store == NULL)
+    {
+      eo_window_show_toast (self, _("The saved orders are not open yet; try again in a moment"));
+      return;
+    }
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
+  eo_store_search_async (self->store, text, 200, self->lookup_cancellable,
+                         eo_window_search_cb, g_object_ref (self));
 }
 
 void
@@ -163,6 +324,24 @@ eo_window_error_title (const GError *error)
 }
 
 static void
+eo_window_order_saved_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!eo_store_save_order_finish (EO_STORE (object), result, &error))
+    {
+      if (!eo_error_is_cancelled (error))
+        g_warning ("The order could not be saved: %s", error->message);
+      return;
+    }
+
+  eo_window_reload_recent (self);
+}
+
+static void
 eo_window_get_order_cb (GObject      *object,
                         GAsyncResult *result,
                         gpointer      user_data)
@@ -204,6 +383,57 @@ eo_window_get_order_cb (GObject      *object,
 
   eo_window_set_order (self, order);
   eo_window_set_page (self, "order");
+
+  if (self->store != NULL)
+    eo_store_save_order_async (self->store, order, g_get_real_time () / G_USEC_PER_SEC,
+                               self->cancellable, eo_window_order_saved_cb,
+                               g_object_ref (self));
+}
+
+/* Fetches self->bill_id from the shop (as soon as the client is ready) */
+static void
+eo_window_fetch (EoWindow *self)
+{
+  if (!self->ready)
+    {
+      self->pending_bill_id = self->bill_id;
+      return;
+    }
+
+  self->pending_bill_id = 0;
+  if (self->lookup_cancellable == NULL)
+    self->lookup_cancellable = g_cancellable_new ();
+  eo_client_get_order_async (self->client, self->bill_id, self->lookup_cancellable,
+                             eo_window_get_order_cb, g_object_ref (self));
+}
+
+static void
+eo_window_saved_order_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(EoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = eo_saved_order_load_finish (result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  if (error != NULL)
+    g_warning ("Saved order %" G_GINT64_FORMAT " could not be read: %s",
+               self->bill_id, error->message);
+
+  /* Shown at once from the history; the shop's answer replaces it */
+  if (order != NULL)
+    {
+      self->refreshing = TRUE;
+      eo_window_set_order (self, order);
+      eo_window_set_page (self, "order");
+    }
+
+  eo_window_fetch (self);
 }
 
 /* keep_view: refresh the order shown without replacing it by the loading page */
@@ -221,6 +451,7 @@ eo_window_lookup (EoWindow *self,
   self->bill_id = bill_id;
   self->refreshing = keep_view;
   eo_window_update_actions (self);
+  self->lookup_cancellable = g_cancellable_new ();
 
   if (!keep_view)
     {
@@ -228,18 +459,17 @@ eo_window_lookup (EoWindow *self,
 
       gtk_label_set_label (self->loading_label, text);
       eo_window_set_page (self, "loading");
+
+      if (self->store != NULL)
+        {
+          eo_saved_order_load_async (self->store, bill_id, eo_client_get_host (self->client),
+                                     self->lookup_cancellable, eo_window_saved_order_cb,
+                                     g_object_ref (self));
+          return;
+        }
     }
 
-  if (!self->ready)
-    {
-      self->pending_bill_id = bill_id;
-      return;
-    }
-
-  self->pending_bill_id = 0;
-  self->lookup_cancellable = g_cancellable_new ();
-  eo_client_get_order_async (self->client, bill_id, self->lookup_cancellable,
-                             eo_window_get_order_cb, g_object_ref (self));
+  eo_window_fetch (self);
 }
 
 void
@@ -282,20 +512,13 @@ search_changed_cb (EoWindow       *self,
                    GtkSearchEntry *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  gboolean bad = text[0] != '\0' && eo_window_parse_bill_id (text) == 0;
 
-  if (bad)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
-                                   _("An order number is digits only, such as 1001"));
-    }
+  if (text[0] != '\0' && eo_window_parse_bill_id (text) == 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                                 _("Press Enter to search the saved orders"));
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
-                                   _("Type an order number and press Enter"));
-    }
+    gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                                 _("Type an order number and press Enter"));
 }
 
 static void
@@ -312,7 +535,7 @@ search_activate_cb (EoWindow       *self,
 
   if (bill_id == 0)
     {
-      eo_window_show_toast (self, _("An order number is digits only, such as 1001"));
+      eo_window_search_history (self, text);
       return;
     }
 
@@ -414,6 +637,27 @@ dialog_status_changed_cb (EoWindow  *self,
 }
 
 static void
+eo_window_status_queued (EoWindow     *self,
+                         gint64        bill_id,
+                         const GError *why)
+{
+  if (why != NULL)
+    g_debug ("Order %" G_GINT64_FORMAT " waits in the outbox: %s", bill_id, why->message);
+
+  eo_window_show_toast (self, _("Saved; will be sent when the connection is back"));
+}
+
+static void
+dialog_status_queued_cb (EoWindow     *self,
+                         gint64        bill_id,
+                         int           status,
+                         const GError *why,
+                         GtkWidget    *dialog)
+{
+  eo_window_status_queued (self, bill_id, why);
+}
+
+static void
 mark_sent_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -425,7 +669,10 @@ mark_sent_action (GtkWidget  *widget,
     return;
 
   dialog = eo_ship_dialog_new (self->client, self->order);
+  eo_ship_dialog_set_outbox (dialog, self->outbox);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "status-queued",
+                           G_CALLBACK (dialog_status_queued_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "status-changed",
                            G_CALLBACK (dialog_status_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -443,7 +690,10 @@ mark_paid_action (GtkWidget  *widget,
     return;
 
   dialog = eo_paid_dialog_new (self->client, self->order);
+  eo_paid_dialog_set_outbox (dialog, self->outbox);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "status-queued",
+                           G_CALLBACK (dialog_status_queued_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "status-changed",
                            G_CALLBACK (dialog_status_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -504,6 +754,41 @@ eo_window_update_status_cb (GObject      *object,
 }
 
 static void
+eo_window_submit_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(StatusChange) change = user_data;
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  EoOutboxState state = EO_OUTBOX_STATE_PENDING;
+  EoWindow *self;
+
+  if (!eo_outbox_submit_finish (EO_OUTBOX (object), result, &state, &failure, &error) &&
+      eo_error_is_cancelled (error))
+    return;
+
+  self = change->self;
+  self->changing_status = FALSE;
+  eo_window_update_actions (self);
+
+  if (error != NULL || state == EO_OUTBOX_STATE_FAILED)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Order %" G_GINT64_FORMAT " was not changed: %s"),
+                                 change->bill_id, (error != NULL ? error : failure)->message);
+      eo_window_show_toast (self, message);
+      return;
+    }
+
+  if (state == EO_OUTBOX_STATE_PENDING)
+    eo_window_status_queued (self, change->bill_id, failure);
+  else
+    eo_window_status_changed (self, change->bill_id, change->status);
+}
+
+static void
 eo_window_confirm_response_cb (AdwMessageDialog *dialog,
                                const char       *response,
                                StatusChange     *pending)
@@ -521,6 +806,18 @@ eo_window_confirm_response_cb (AdwMessageDialog *dialog,
 
   self->changing_status = TRUE;
   eo_window_update_actions (self);
+
+  if (self->outbox != NULL)
+    {
+      g_autoptr(EoOutboxChange) queued = NULL;
+
+      queued = eo_outbox_change_new (change->bill_id, eo_order_status_to_string (change->status),
+                                     NULL, NULL);
+      eo_outbox_submit_async (self->outbox, queued, self->cancellable,
+                              eo_window_submit_cb, change);
+      return;
+    }
+
   eo_client_update_status_async (self->client, change->bill_id, change->status, NULL, NULL,
                                  self->cancellable, eo_window_update_status_cb, change);
 }
@@ -591,6 +888,234 @@ cancel_order_action (GtkWidget  *widget,
   eo_window_confirm_status (EO_WINDOW (widget), EO_ORDER_STATUS_CANCEL);
 }
 
+static const char *
+outbox_change_status_label (EoOutboxChange *change)
+{
+  EoOrderStatus status;
+
+  if (!eo_order_status_from_string (change->status, &status))
+    return change->status;
+
+  switch (status)
+    {
+    case EO_ORDER_STATUS_SENT:
+      return _("sent");
+    case EO_ORDER_STATUS_PAID:
+      return _("paid");
+    case EO_ORDER_STATUS_RETURN:
+      return _("returned");
+    case EO_ORDER_STATUS_CANCEL:
+      return _("cancelled");
+    default:
+      return change->status;
+    }
+}
+
+static void
+outbox_row_button_clicked_cb (EoWindow  *self,
+                              GtkButton *button)
+{
+  const char *action = g_object_get_data (G_OBJECT (button), "eo-action");
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "eo-change-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", id);
+}
+
+static GtkWidget *
+eo_window_outbox_row_button (EoWindow   *self,
+                             const char *label,
+                             const char *action,
+                             gint64      id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  /* The popover's rows are rebuilt on every change: the button carries its change */
+  g_object_set_data (G_OBJECT (button), "eo-action", (gpointer) action);
+  g_object_set_data_full (G_OBJECT (button), "eo-change-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (button, "clicked",
+                           G_CALLBACK (outbox_row_button_clicked_cb), self, G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static GtkWidget *
+eo_window_outbox_row (EoWindow       *self,
+                      EoOutboxChange *change)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *retry;
+  GtkWidget *discard;
+
+  if (change->rpo[0] != '\0')
+    title = g_strdup_printf (_("Order %" G_GINT64_FORMAT ": %s, %s"), change->bill_id,
+                             outbox_change_status_label (change), change->rpo);
+  else
+    title = g_strdup_printf (_("Order %" G_GINT64_FORMAT ": %s"), change->bill_id,
+                             outbox_change_status_label (change));
+
+  if (change->state == EO_OUTBOX_STATE_FAILED)
+    subtitle = g_strdup_printf (_("Refused: %s"), change->last_error);
+  else if (change->last_error[0] != '\0')
+    subtitle = g_strdup_printf (ngettext ("Waiting, %u attempt failed: %s",
+                                          "Waiting, %u attempts failed: %s", change->attempts),
+                                change->attempts, change->last_error);
+  else
+    subtitle = g_strdup (_("Waiting to be sent"));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  retry = eo_window_outbox_row_button (self, _("_Retry Now"), "win.outbox-retry", change->id);
+  discard = eo_window_outbox_row_button (self, _("_Discard…"), "win.outbox-discard", change->id);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_box_append (GTK_BOX (box), retry);
+  gtk_box_append (GTK_BOX (box), discard);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+  return row;
+}
+
+static void
+eo_window_update_outbox (EoWindow *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+
+  if (self->outbox == NULL)
+    return;
+
+  changes = eo_outbox_list (self->outbox);
+  count = g_strdup_printf ("%u", changes->len);
+  title = g_strdup_printf (ngettext ("%u change waits to be sent to the shop",
+                                     "%u changes wait to be sent to the shop", changes->len),
+                           changes->len);
+  gtk_label_set_label (self->outbox_count_label, count);
+  gtk_label_set_label (self->outbox_title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->outbox_button), title);
+  gtk_widget_set_visible (GTK_WIDGET (self->outbox_button), changes->len > 0);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outbox_list))) != NULL)
+    gtk_list_box_remove (self->outbox_list, child);
+
+  for (guint i = 0; i < changes->len; i++)
+    gtk_list_box_append (self->outbox_list, eo_window_outbox_row (self, g_ptr_array_index (changes, i)));
+
+  if (changes->len == 0)
+    gtk_menu_button_popdown (self->outbox_button);
+}
+
+static void
+eo_window_outbox_change_sent_cb (EoWindow       *self,
+                                 EoOutboxChange *change,
+                                 int             state,
+                                 const GError   *error,
+                                 EoOutbox       *outbox)
+{
+  /* A change that waited went through: the order on screen may be out of date */
+  if (state == EO_OUTBOX_STATE_DONE && change->bill_id == self->bill_id && self->order != NULL &&
+      !self->changing_status)
+    eo_window_lookup (self, self->bill_id, TRUE);
+}
+
+static void
+outbox_retry_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->outbox != NULL &&
+      !eo_outbox_retry (self->outbox, g_variant_get_int64 (parameter), &error))
+    eo_window_show_toast (self, error->message);
+}
+
+static void
+eo_window_discard_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               EoWindow         *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "eo-change-id");
+
+  if (g_str_equal (response, "discard") && self->outbox != NULL &&
+      !eo_outbox_discard (self->outbox, id, &error))
+    eo_window_show_toast (self, error->message);
+}
+
+static void
+outbox_discard_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr(EoOutboxChange) change = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->outbox == NULL)
+    return;
+
+  change = eo_store_outbox_get (eo_outbox_get_store (self->outbox), id, NULL);
+  if (change == NULL)
+    return;
+
+  gtk_menu_button_popdown (self->outbox_button);
+  heading = g_strdup_printf (_("Discard the Change to Order %" G_GINT64_FORMAT "?"),
+                             change->bill_id);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("The shop will never get it. "
+                                                         "Make the change again if it is needed.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data_full (G_OBJECT (dialog), "eo-change-id",
+                          g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (eo_window_discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+ship_batch_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+  EoBatchDialog *dialog;
+
+  if (self->outbox == NULL)
+    return;
+
+  dialog = eo_batch_dialog_new (self->outbox);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 eo_window_close_request (GtkWindow *window)
 {
@@ -634,6 +1159,11 @@ eo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->lookup_cancellable);
   g_cancellable_cancel (self->cancellable);
+  if (self->outbox != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->outbox, self);
+      eo_outbox_stop (self->outbox);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_WINDOW);
 
@@ -650,6 +1180,8 @@ eo_window_finalize (GObject *object)
   g_clear_object (&self->order);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (eo_window_parent_class)->finalize (object);
 }
@@ -680,6 +1212,10 @@ eo_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->ready);
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -705,6 +1241,10 @@ eo_window_set_property (GObject      *object,
 
     case PROP_READY:
       eo_window_set_ready (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_STORE:
+      eo_window_set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -747,6 +1287,11 @@ eo_window_class_init (EoWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         EO_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EO_TYPE_ORDER);
@@ -759,6 +1304,18 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, results_list);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, results_label);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_button);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_count_label);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_title_label);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_list);
+  gtk_widget_class_bind_template_callback (widget_class, saved_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, is_object);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -772,11 +1329,17 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.mark-paid", NULL, mark_paid_action);
   gtk_widget_class_install_action (widget_class, "win.mark-returned", NULL, mark_returned_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-order", NULL, cancel_order_action);
+  gtk_widget_class_install_action (widget_class, "win.outbox-retry", "x", outbox_retry_action);
+  gtk_widget_class_install_action (widget_class, "win.outbox-discard", "x", outbox_discard_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.ship-batch", NULL, ship_batch_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.ship-batch", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 }
@@ -865,6 +1428,9 @@ eo_window_set_ready (EoWindow *self,
   eo_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 
+  if (ready && self->outbox != NULL)
+    eo_outbox_send_now (self->outbox);
+
   if (ready && self->pending_bill_id > 0)
     eo_window_lookup (self, self->pending_bill_id, FALSE);
 }
@@ -875,4 +1441,61 @@ eo_window_get_page (EoWindow *self)
   g_return_val_if_fail (EO_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+EoStore *
+eo_window_get_store (EoWindow *self)
+{
+  g_return_val_if_fail (EO_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/* The history and the outbox: from now on status changes are saved before they are sent */
+void
+eo_window_set_store (EoWindow *self,
+                     EoStore  *store)
+{
+  g_return_if_fail (EO_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || EO_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->outbox != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->outbox, self);
+      eo_outbox_stop (self->outbox);
+      g_clear_object (&self->outbox);
+    }
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    {
+      self->outbox = eo_outbox_new (store, self->client);
+      eo_outbox_set_jobs (self->outbox, g_settings_get_uint (self->settings, "batch-jobs"));
+      g_signal_connect_object (self->outbox, "changed",
+                               G_CALLBACK (eo_window_update_outbox), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->outbox, "change-sent",
+                               G_CALLBACK (eo_window_outbox_change_sent_cb), self,
+                               G_CONNECT_SWAPPED);
+      eo_window_update_outbox (self);
+      eo_window_reload_recent (self);
+
+      /* What an earlier run left behind goes out now */
+      if (self->ready)
+        eo_outbox_send_now (self->outbox);
+    }
+
+  eo_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+EoOutbox *
+eo_window_get_outbox (EoWindow *self)
+{
+  g_return_val_if_fail (EO_IS_WINDOW (self), NULL);
+
+  return self->outbox;
 }

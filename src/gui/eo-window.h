@@ -6,6 +6,8 @@
 #include "eo-application.h"
 #include "eo-client.h"
 #include "eo-order.h"
+#include "eo-outbox.h"
+#include "eo-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +31,12 @@ void        eo_window_open_order (EoWindow      *self,
                                   gint64         bill_id);
 void        eo_window_show_toast (EoWindow      *self,
                                   const char    *message);
-/* "welcome", "loading", "error" or "order" */
+/* The history and the outbox; NULL until the store is open */
+EoStore    *eo_window_get_store  (EoWindow      *self);
+void        eo_window_set_store  (EoWindow      *self,
+                                  EoStore       *store);
+EoOutbox   *eo_window_get_outbox (EoWindow      *self);
+/* "welcome", "loading", "error", "results" or "order" */
 const char *eo_window_get_page   (EoWindow      *self);
 
 G_END_DECLS
