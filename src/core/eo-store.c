@@ -1500,37 +1500,41 @@ bill_in_flight (EoStore *self,
   return FALSE;
 }
 
-GPtrArray *
-eo_store_outbox_claim_due (EoStore  *self,
-                           gint64    now,
-                           guint     max_changes,
-                           GError  **error)
+/*
+ * The due changes, oldest due first, that nothing in flight holds back. Each change in flight
+ * hides at most one row of the query (the oldest pending change of its order), so a LIMIT of
+ * max_changes plus the number in flight finds max_changes when there are that many.
+ */
+static GPtrArray *
+claim_due_locked (EoStore  *self,
+                  gint64    now,
+                  guint     max_changes,
+                  GError  **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(GPtrArray) claimed = NULL;
   sqlite3_stmt *stmt;
 
-  g_return_val_if_fail (EO_IS_STORE (self), NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
+  claimed = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
+  if (max_changes == 0)
+    return g_steal_pointer (&claimed);
 
   stmt = get_stmt (self,
                    "SELECT " OUTBOX_COLUMNS " FROM outbox AS o"
                    " WHERE state = 0 AND next_attempt <= ?"
                    "  AND NOT EXISTS (SELECT 1 FROM outbox AS p"
                    "                  WHERE p.bill_id = o.bill_id AND p.state = 0 AND p.id < o.id)"
-                   " ORDER BY next_attempt, id",
+                   " ORDER BY next_attempt, id LIMIT ?",
                    error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, (gint64) max_changes + g_hash_table_size (self->in_flight));
   due = collect_changes (self, stmt, error);
   if (due == NULL)
     return NULL;
 
-  claimed = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
   for (guint i = 0; i < due->len && claimed->len < max_changes; i++)
     {
       EoOutboxChange *change = g_ptr_array_index (due, i);
@@ -1546,6 +1550,21 @@ eo_store_outbox_claim_due (EoStore  *self,
     }
 
   return g_steal_pointer (&claimed);
+}
+
+GPtrArray *
+eo_store_outbox_claim_due (EoStore  *self,
+                           gint64    now,
+                           guint     max_changes,
+                           GError  **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (EO_IS_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  return claim_due_locked (self, now, max_changes, error);
 }
 
 void
@@ -1904,19 +1923,40 @@ eo_store_outbox_discard (EoStore  *self,
 /* ------------------------------------------------------------------------------------------- */
 /* Sending with bounded concurrency                                                            */
 
+/*
+ * Replies are recorded in the background, in batches, so that a job slot is refilled as soon
+ * as its reply arrives: the run claims a window of due changes ahead (marked in flight, so
+ * that no one else sends them and per-order ordering holds) and starts the next send from it.
+ * One job at a time on the store's worker records the outcomes gathered so far in one
+ * transaction, then tops the window up. The run reports completion only once every outcome
+ * has been committed.
+ */
+
+typedef struct
+{
+  EoOutboxChange *change;
+  GError         *error;     /* NULL: done */
+  gboolean        release;   /* not sent (cancelled, or never started): only given back */
+} SendOutcome;
+
 typedef struct
 {
   gint64                  now;
   guint                   max_jobs;
+  guint                   window_size; /* changes claimed ahead, running ones included */
   EoOutboxSendFunc        send;
   EoOutboxSendFinishFunc  finish;
   EoOutboxProgressFunc    progress;
   gpointer                user_data;
+  GQueue                  window;      /* claimed, not started yet: EoOutboxChange */
+  GPtrArray              *outcomes;    /* replies not handed to the worker yet: SendOutcome */
+  gboolean                recording;   /* a record-and-claim job is on the worker */
+  gboolean                drained;     /* the last claim found fewer than it asked for */
   guint                   running;
   guint                   done;
   guint                   failed;
   guint                   retry;
-  GError                 *error;     /* the first store failure */
+  GError                 *error;       /* the first store failure */
 } SendRun;
 
 typedef struct
@@ -1925,10 +1965,42 @@ typedef struct
   EoOutboxChange *change;
 } SendJob;
 
-static void     send_next        (GTask        *task);
+/* One job on the worker: records outcomes, then claims up to want changes */
+typedef struct
+{
+  GPtrArray *outcomes;
+  gint64     now;
+  guint      want;
+  guint      n_recorded;
+  GPtrArray *claimed;
+} RecordJob;
+
+static void     send_pump        (GTask        *task);
 static gboolean store_task_check (EoStore      *self,
                                   GAsyncResult *result,
                                   gpointer      source_tag);
+
+static void
+send_outcome_free (SendOutcome *outcome)
+{
+  eo_outbox_change_unref (outcome->change);
+  g_clear_error (&outcome->error);
+  g_free (outcome);
+}
+
+static void
+send_outcome_add (SendRun        *run,
+                  EoOutboxChange *change,
+                  const GError   *error,
+                  gboolean        release)
+{
+  SendOutcome *outcome = g_new0 (SendOutcome, 1);
+
+  outcome->change = eo_outbox_change_ref (change);
+  outcome->error = error != NULL ? g_error_copy (error) : NULL;
+  outcome->release = release;
+  g_ptr_array_add (run->outcomes, outcome);
+}
 
 static void
 send_job_free (SendJob *job)
@@ -1941,30 +2013,143 @@ send_job_free (SendJob *job)
 static void
 send_run_free (SendRun *run)
 {
+  g_queue_clear_full (&run->window, (GDestroyNotify) eo_outbox_change_unref);
+  g_ptr_array_unref (run->outcomes);
   g_clear_error (&run->error);
   g_free (run);
 }
 
 static void
-send_complete_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+record_job_free (RecordJob *job)
 {
-  SendJob *job = user_data;
-  GTask *task = job->task;
-  SendRun *run = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  EoOutboxState state;
+  g_clear_pointer (&job->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&job->claimed, g_ptr_array_unref);
+  g_free (job);
+}
 
-  if (!eo_store_outbox_complete_finish (EO_STORE (object), result, &state, &error))
+/*
+ * Records the outcomes in one transaction and gives their changes back (the caller holds the
+ * lock). This commit alone runs with synchronous=NORMAL: in WAL mode a power cut may lose it
+ * (the file stays sound), and then the change is pending again and sent once more, which is
+ * harmless since a status update is idempotent. The change itself was committed with
+ * synchronous=FULL when it was queued, before it was ever sent.
+ */
+static gboolean
+record_outcomes_locked (EoStore    *self,
+                        GPtrArray  *outcomes,
+                        gint64      now,
+                        guint      *out_recorded,
+                        GError    **error)
+{
+  gboolean ok = TRUE;
+  guint n_recorded = 0;
+
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      SendOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      if (!outcome->release)
+        n_recorded++;
+    }
+
+  if (n_recorded > 0)
+    {
+      ok = exec_sql (self, "PRAGMA synchronous = NORMAL", error) && begin (self, error);
+
+      for (guint i = 0; ok && i < outcomes->len; i++)
+        {
+          SendOutcome *outcome = g_ptr_array_index (outcomes, i);
+          const GError *result = outcome->error;
+
+          if (outcome->release)
+            continue;
+
+          if (result == NULL)
+            ok = mark_done_locked (self, outcome->change->id, now, error);
+          else
+            ok = mark_failed_locked (self, outcome->change->id, eo_error_is_retryable (result),
+                                     result->message, now, NULL, error);
+        }
+
+      if (ok)
+        ok = commit (self, error);
+      else
+        rollback (self);
+
+      /* Every other commit must reach the disk */
+      if (!exec_sql (self, "PRAGMA synchronous = FULL", ok ? error : NULL))
+        ok = FALSE;
+    }
+
+  /* Given back only now, so that no claim sees a change in flight as pending */
+  for (guint i = 0; i < outcomes->len; i++)
+    {
+      SendOutcome *outcome = g_ptr_array_index (outcomes, i);
+
+      g_hash_table_remove (self->in_flight, &outcome->change->id);
+    }
+
+  *out_recorded = ok ? n_recorded : 0;
+
+  return ok;
+}
+
+static void
+record_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  EoStore *self = source_object;
+  RecordJob *job = task_data;
+  g_autoptr(GMutexLocker) locker = NULL;
+  GError *error = NULL;
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  if (!record_outcomes_locked (self, job->outcomes, job->now, &job->n_recorded, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  job->claimed = claim_due_locked (self, job->now, job->want, &error);
+  if (job->claimed == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+record_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendRun *run = g_task_get_task_data (task);
+  RecordJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  run->recording = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (run->error == NULL)
         run->error = g_steal_pointer (&error);
     }
+  else
+    {
+      for (guint i = 0; i < job->claimed->len; i++)
+        g_queue_push_tail (&run->window, eo_outbox_change_ref (job->claimed->pdata[i]));
 
-  run->running--;
-  send_next (task);
-  send_job_free (job);
+      /* Recorded outcomes may have let later changes of their orders become due */
+      if (job->want > 0)
+        run->drained = job->claimed->len < job->want;
+      else if (job->n_recorded > 0)
+        run->drained = FALSE;
+    }
+
+  send_pump (task);
 }
 
 static void
@@ -1973,8 +2158,8 @@ send_cb (GObject      *object,
          gpointer      user_data)
 {
   SendJob *job = user_data;
-  SendRun *run = g_task_get_task_data (job->task);
-  EoStore *self = g_task_get_source_object (job->task);
+  GTask *task = job->task;
+  SendRun *run = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   EoOutboxState state = EO_OUTBOX_STATE_DONE;
 
@@ -1999,44 +2184,83 @@ send_cb (GObject      *object,
   else
     run->done++;
 
-  if (run->progress != NULL && !(error != NULL && eo_error_is_cancelled (error)))
-    run->progress (job->change, state, error, run->user_data);
+  if (error != NULL && eo_error_is_cancelled (error))
+    send_outcome_add (run, job->change, NULL, TRUE);
+  else
+    {
+      if (run->progress != NULL)
+        run->progress (job->change, state, error, run->user_data);
+      send_outcome_add (run, job->change, error, FALSE);
+    }
 
-  /* Recorded on the store's worker: a commit waits for the disk */
-  eo_store_outbox_complete_async (self, job->change->id, error, run->now, NULL,
-                                  send_complete_cb, job);
+  run->running--;
+  send_pump (task);
+  send_job_free (job);
 }
 
+/* Starts sends from the window, hands outcomes to the worker, tops the window up, and returns
+ * the result once nothing is under way */
 static void
-send_next (GTask *task)
+send_pump (GTask *task)
 {
   SendRun *run = g_task_get_task_data (task);
   EoStore *self = g_task_get_source_object (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autoptr(GPtrArray) due = NULL;
+  gboolean stopping = run->error != NULL || g_cancellable_is_cancelled (cancellable);
+  guint in_hand;
+  guint want = 0;
 
-  if (run->error == NULL && !g_cancellable_is_cancelled (cancellable) &&
-      run->running < run->max_jobs)
+  if (stopping)
     {
-      GError *error = NULL;
+      EoOutboxChange *change;
 
-      due = eo_store_outbox_claim_due (self, run->now, run->max_jobs - run->running, &error);
-      if (due == NULL)
-        run->error = error;
+      while ((change = g_queue_pop_head (&run->window)) != NULL)
+        {
+          send_outcome_add (run, change, NULL, TRUE);
+          eo_outbox_change_unref (change);
+        }
     }
 
-  for (guint i = 0; due != NULL && i < due->len; i++)
+  while (run->running < run->max_jobs && !g_queue_is_empty (&run->window))
     {
       SendJob *job = g_new0 (SendJob, 1);
 
       job->task = g_object_ref (task);
-      job->change = eo_outbox_change_ref (g_ptr_array_index (due, i));
+      job->change = g_queue_pop_head (&run->window);
       run->running++;
       run->send (job->change, cancellable, send_cb, job, run->user_data);
     }
 
+  if (run->recording)
+    return;
+
+  in_hand = run->running + g_queue_get_length (&run->window);
+  if (!stopping && !run->drained && in_hand < run->window_size)
+    want = run->window_size - in_hand;
+
+  if (run->outcomes->len > 0 || want > 0)
+    {
+      g_autoptr(GTask) record = NULL;
+      RecordJob *job = g_new0 (RecordJob, 1);
+
+      job->outcomes = g_steal_pointer (&run->outcomes);
+      run->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) send_outcome_free);
+      job->now = run->now;
+      job->want = want;
+      run->recording = TRUE;
+
+      /* Not cancellable: outcomes are recorded, claimed changes handed back */
+      record = g_task_new (self, NULL, record_cb, g_object_ref (task));
+      g_task_set_source_tag (record, send_pump);
+      g_task_set_task_data (record, job, (GDestroyNotify) record_job_free);
+      g_task_run_in_thread (record, record_thread);
+      return;
+    }
+
   if (run->running > 0)
     return;
+
+  g_assert (g_queue_is_empty (&run->window));
 
   if (run->error != NULL)
     g_task_return_error (task, g_steal_pointer (&run->error));
@@ -2066,15 +2290,19 @@ eo_store_outbox_send_due_async (EoStore                *self,
   run = g_new0 (SendRun, 1);
   run->now = now;
   run->max_jobs = max_jobs > 0 ? max_jobs : EO_OUTBOX_DEFAULT_JOBS;
+  /* Enough in hand that a slot never waits for the worker */
+  run->window_size = 2 * run->max_jobs;
   run->send = send;
   run->finish = finish;
   run->progress = progress;
   run->user_data = user_data;
+  g_queue_init (&run->window);
+  run->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) send_outcome_free);
 
   task = g_task_new (self, cancellable, callback, callback_data);
   g_task_set_source_tag (task, eo_store_outbox_send_due_async);
   g_task_set_task_data (task, run, (GDestroyNotify) send_run_free);
-  send_next (task);
+  send_pump (task);
 }
 
 gboolean

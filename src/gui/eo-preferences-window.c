@@ -16,6 +16,7 @@ struct _EoPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  GtkSpinButton        *batch_jobs_spin;
   GCancellable         *cancellable;
   EoClient             *check_client;  /* only while Check Connection runs */
 
@@ -536,6 +537,7 @@ eo_preferences_window_class_init (EoPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/expertam_orders/ExpertamOrders/eo-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, service_row);
+  gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, batch_jobs_spin);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, custom_url_row);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, login_row);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, account_hint_label);
@@ -581,6 +583,8 @@ eo_preferences_window_init (EoPreferencesWindow *self)
       adw_combo_row_set_selected (self->service_row, i);
 
   gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), g_str_equal (service, "custom"));
+  g_settings_bind (self->settings, "batch-jobs", self->batch_jobs_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   eo_preferences_window_lookup_key (self);
 }
 
