@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-batch-file.h"
 
 #include <glib/gi18n-lib.h>
@@ -574,11 +576,11 @@ check_duplicates (GPtrArray *rows)
             {
               /* Which number is right? Neither row is sent until the file is fixed. */
               row_set_state (row, EO_BATCH_ROW_INVALID,
-                             g_strdup_printf (_("Order %" G_GINT64_FORMAT " is also on line %u, "
+                             g_strdup_printf (_("Order %" PRId64 " is also on line %u, "
                                                 "with another tracking number."),
                                               row->bill_id, first->line));
               row_set_state (first, EO_BATCH_ROW_INVALID,
-                             g_strdup_printf (_("Order %" G_GINT64_FORMAT " is also on line %u, "
+                             g_strdup_printf (_("Order %" PRId64 " is also on line %u, "
                                                 "with another tracking number."),
                                               row->bill_id, row->line));
             }

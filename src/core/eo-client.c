@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-client.h"
 
 #include <glib/gi18n-lib.h>
@@ -752,7 +754,7 @@ get_order_cb (GObject      *source,
     {
       shown_id = eo_sanitize_text (written_id != NULL ? written_id : "?", 30);
       g_task_return_new_error (task, EO_ERROR, EO_ERROR_BAD_REPLY,
-                               _("The service answered about another order (%s instead of %" G_GINT64_FORMAT "). Try again."),
+                               _("The service answered about another order (%s instead of %" PRId64 "). Try again."),
                                shown_id, data->bill_id);
       return;
     }

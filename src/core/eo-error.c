@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-error.h"
 
 #include <gio/gio.h>
@@ -142,7 +144,7 @@ eo_error_new_from_api (gint64      api_code,
   g_autofree char *text = eo_sanitize_text (error_text != NULL ? error_text : "", 200);
 
   /* Translators: the first %s explains the problem; then the service's own error code and text */
-  return g_error_new (EO_ERROR, code, _("%s (service error %" G_GINT64_FORMAT ": %s)"),
+  return g_error_new (EO_ERROR, code, _("%s (service error %" PRId64 ": %s)"),
                       explain_api_code (code), api_code, text);
 }
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-store.h"
 
 #include <glib/gi18n-lib.h>
@@ -1190,7 +1192,7 @@ get_change_locked (EoStore  *self,
     change = read_change (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, EO_STORE_ERROR, EO_STORE_ERROR_NOT_FOUND,
-                 _("There is no change %" G_GINT64_FORMAT " in the outbox."), id);
+                 _("There is no change %" PRId64 " in the outbox."), id);
   else
     set_db_error (self, error);
   sqlite3_reset (stmt);

@@ -1,6 +1,8 @@
 /* eo-order-view.c: everything about one order, bound to an EoOrder */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-order-view.h"
 
 #include <adwaita.h>
@@ -105,7 +107,7 @@ static char *
 format_title (gpointer unused,
               gint64   id)
 {
-  return g_strdup_printf (_("Order %" G_GINT64_FORMAT), id);
+  return g_strdup_printf (_("Order %" PRId64), id);
 }
 
 static char *

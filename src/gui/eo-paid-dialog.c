@@ -1,6 +1,8 @@
 /* eo-paid-dialog.c: mark an order paid, with the date and time of payment */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-paid-dialog.h"
 
 #include <glib/gi18n.h>
@@ -49,7 +51,7 @@ static char *
 format_title (gpointer unused,
               gint64   id)
 {
-  return g_strdup_printf (_("Order %" G_GINT64_FORMAT), id);
+  return g_strdup_printf (_("Order %" PRId64), id);
 }
 
 static char *

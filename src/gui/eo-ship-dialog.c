@@ -1,6 +1,8 @@
 /* eo-ship-dialog.c: mark an order sent, with its tracking number and the date of posting */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-ship-dialog.h"
 
 #include <glib/gi18n.h>
@@ -55,7 +57,7 @@ static char *
 format_title (gpointer unused,
               gint64   id)
 {
-  return g_strdup_printf (_("Order %" G_GINT64_FORMAT), id);
+  return g_strdup_printf (_("Order %" PRId64), id);
 }
 
 static char *

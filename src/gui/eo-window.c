@@ -1,6 +1,8 @@
 /* eo-window.c: the main window: order search, the order, toasts */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "eo-window.h"
 
 #include <glib/gi18n.h>
@@ -149,10 +151,10 @@ create_saved_row (gpointer item,
   GtkWidget *row;
 
   if (name[0] != '\0')
-    title = g_strdup_printf (_("%" G_GINT64_FORMAT " · %s"),
+    title = g_strdup_printf (_("%" PRId64 " · %s"),
                              eo_stored_order_get_bill_id (order), name);
   else
-    title = g_strdup_printf (_("Order %" G_GINT64_FORMAT), eo_stored_order_get_bill_id (order));
+    title = g_strdup_printf (_("Order %" PRId64), eo_stored_order_get_bill_id (order));
 
   for (guint i = 0; i < G_N_ELEMENTS (details); i++)
     if (details[i][0] != '\0')
@@ -362,7 +364,7 @@ eo_window_get_order_cb (GObject      *object,
       g_autofree char *message = NULL;
 
       /* The order on screen stays; only its refresh failed */
-      message = g_strdup_printf (_("Order %" G_GINT64_FORMAT " could not be refreshed: %s"),
+      message = g_strdup_printf (_("Order %" PRId64 " could not be refreshed: %s"),
                                  self->bill_id, error->message);
       eo_window_show_toast (self, message);
       return;
@@ -372,7 +374,7 @@ eo_window_get_order_cb (GObject      *object,
     {
       g_autofree char *description = NULL;
 
-      description = g_strdup_printf (_("Order %" G_GINT64_FORMAT ": %s"),
+      description = g_strdup_printf (_("Order %" PRId64 ": %s"),
                                      self->bill_id, error->message);
       adw_status_page_set_title (self->error_page, eo_window_error_title (error));
       adw_status_page_set_description (self->error_page, description);
@@ -455,7 +457,7 @@ eo_window_lookup (EoWindow *self,
 
   if (!keep_view)
     {
-      g_autofree char *text = g_strdup_printf (_("Loading order %" G_GINT64_FORMAT "…"), bill_id);
+      g_autofree char *text = g_strdup_printf (_("Loading order %" PRId64 "…"), bill_id);
 
       gtk_label_set_label (self->loading_label, text);
       eo_window_set_page (self, "loading");
@@ -601,13 +603,13 @@ eo_window_status_done_message (gint64        bill_id,
   switch (status)
     {
     case EO_ORDER_STATUS_SENT:
-      return g_strdup_printf (_("Order %" G_GINT64_FORMAT " marked as sent"), bill_id);
+      return g_strdup_printf (_("Order %" PRId64 " marked as sent"), bill_id);
     case EO_ORDER_STATUS_PAID:
-      return g_strdup_printf (_("Order %" G_GINT64_FORMAT " marked as paid"), bill_id);
+      return g_strdup_printf (_("Order %" PRId64 " marked as paid"), bill_id);
     case EO_ORDER_STATUS_RETURN:
-      return g_strdup_printf (_("Order %" G_GINT64_FORMAT " marked as returned"), bill_id);
+      return g_strdup_printf (_("Order %" PRId64 " marked as returned"), bill_id);
     case EO_ORDER_STATUS_CANCEL:
-      return g_strdup_printf (_("Order %" G_GINT64_FORMAT " cancelled"), bill_id);
+      return g_strdup_printf (_("Order %" PRId64 " cancelled"), bill_id);
     default:
       g_assert_not_reached ();
     }
@@ -744,7 +746,7 @@ eo_window_update_status_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("Order %" G_GINT64_FORMAT " was not changed: %s"),
+      message = g_strdup_printf (_("Order %" PRId64 " was not changed: %s"),
                                  change->bill_id, error->message);
       eo_window_show_toast (self, message);
       return;
@@ -776,7 +778,7 @@ eo_window_submit_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("Order %" G_GINT64_FORMAT " was not changed: %s"),
+      message = g_strdup_printf (_("Order %" PRId64 " was not changed: %s"),
                                  change->bill_id, (error != NULL ? error : failure)->message);
       eo_window_show_toast (self, message);
       return;
@@ -840,13 +842,13 @@ eo_window_confirm_status (EoWindow      *self,
 
   if (status == EO_ORDER_STATUS_CANCEL)
     {
-      heading = g_strdup_printf (_("Cancel Order %" G_GINT64_FORMAT "?"), bill_id);
+      heading = g_strdup_printf (_("Cancel Order %" PRId64 "?"), bill_id);
       body = _("The shop will record the order as cancelled. This cannot be undone from here.");
       label = _("_Cancel Order");
     }
   else
     {
-      heading = g_strdup_printf (_("Mark Order %" G_GINT64_FORMAT " as Returned?"), bill_id);
+      heading = g_strdup_printf (_("Mark Order %" PRId64 " as Returned?"), bill_id);
       body = _("The shop will record that the customer returned the order.");
       label = _("Mark as _Returned");
     }
@@ -950,10 +952,10 @@ eo_window_outbox_row (EoWindow       *self,
   GtkWidget *discard;
 
   if (change->rpo[0] != '\0')
-    title = g_strdup_printf (_("Order %" G_GINT64_FORMAT ": %s, %s"), change->bill_id,
+    title = g_strdup_printf (_("Order %" PRId64 ": %s, %s"), change->bill_id,
                              outbox_change_status_label (change), change->rpo);
   else
-    title = g_strdup_printf (_("Order %" G_GINT64_FORMAT ": %s"), change->bill_id,
+    title = g_strdup_printf (_("Order %" PRId64 ": %s"), change->bill_id,
                              outbox_change_status_label (change));
 
   if (change->state == EO_OUTBOX_STATE_FAILED)
@@ -1071,7 +1073,7 @@ outbox_discard_action (GtkWidget  *widget,
     return;
 
   gtk_menu_button_popdown (self->outbox_button);
-  heading = g_strdup_printf (_("Discard the Change to Order %" G_GINT64_FORMAT "?"),
+  heading = g_strdup_printf (_("Discard the Change to Order %" PRId64 "?"),
                              change->bill_id);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
                                                        _("The shop will never get it. "
