@@ -12,6 +12,11 @@ checks the order's customer, postcode and items are readable, opens Mark as Sent
 tracking number, reads the validation message, and opens Preferences. Every wait polls the
 tree with a deadline. Needs python3-pyatspi (Debian's; a pyenv python does not see it).
 Keys are sent with xdotool (XTest).
+
+A manual tool, not a meson test yet: runs right after one another sometimes fail with "cannot
+open display" (xvfb-run -a reusing :99), and the Mark as Sent dialog is not yet found after
+the button's AT-SPI action (the step fails; to look into: whether the action fires, and the
+dialog's role and name on the bus).
 """
 import os
 import subprocess
