@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "eo-batch-dialog.h"
+#include "eo-a11y.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -588,6 +589,7 @@ static void
 eo_batch_dialog_init (EoBatchDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();

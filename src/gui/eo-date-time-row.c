@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "eo-date-time-row.h"
+#include "eo-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -210,6 +211,7 @@ eo_date_time_row_init (EoDateTimeRow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->date_time = truncate_to_minute (now);
   eo_date_time_row_sync_widgets (self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "eo-preferences-window.h"
+#include "eo-a11y.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -570,6 +571,7 @@ eo_preferences_window_init (EoPreferencesWindow *self)
   self->settings = g_settings_new (EO_SETTINGS_SCHEMA_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   service = g_settings_get_string (self->settings, "service");
   custom_url = g_settings_get_string (self->settings, "custom-url");

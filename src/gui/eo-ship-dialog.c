@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "eo-ship-dialog.h"
+#include "eo-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -441,6 +442,7 @@ static void
 eo_ship_dialog_init (EoShipDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 }

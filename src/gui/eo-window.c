@@ -4,6 +4,7 @@
 #include <inttypes.h>
 
 #include "eo-window.h"
+#include "eo-a11y.h"
 
 #include <glib/gi18n.h>
 
@@ -931,6 +932,8 @@ eo_window_outbox_row_button (EoWindow   *self,
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
+  eo_a11y_fix_mnemonic_buttons (button);
+
   /* The popover's rows are rebuilt on every change: the button carries its change */
   g_object_set_data (G_OBJECT (button), "eo-action", (gpointer) action);
   g_object_set_data_full (G_OBJECT (button), "eo-change-id", g_memdup2 (&id, sizeof id), g_free);
@@ -1350,6 +1353,7 @@ static void
 eo_window_init (EoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
