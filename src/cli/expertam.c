@@ -1373,6 +1373,20 @@ state_name (EoOutboxState state)
     }
 }
 
+/* Left-aligned in width characters, not bytes: the translated words are Cyrillic */
+static char *
+pad (const char *text,
+     guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *out = g_string_new (text);
+
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_outbox_change (EoOutboxChange *change,
                      gint64          now)
@@ -1392,9 +1406,13 @@ print_outbox_change (EoOutboxChange *change,
       next = format_date (when);
     }
 
-  print_line ("%-5" G_GINT64_FORMAT " %-8s %-8" G_GINT64_FORMAT " %-7s %-15s %-19s %-8u %-19s %s",
-              change->id, state_name (change->state), change->bill_id, change->status,
-              change->rpo[0] != '\0' ? change->rpo : "-", date, change->attempts, next,
+  g_autofree char *state_col = pad (state_name (change->state), 8);
+  g_autofree char *date_col = pad (date, 19);
+  g_autofree char *next_col = pad (next, 19);
+
+  print_line ("%-5" G_GINT64_FORMAT " %s %-8" G_GINT64_FORMAT " %-7s %-15s %s %-8u %s %s",
+              change->id, state_col, change->bill_id, change->status,
+              change->rpo[0] != '\0' ? change->rpo : "-", date_col, change->attempts, next_col,
               message[0] != '\0' ? message : "-");
 }
 
@@ -1419,8 +1437,21 @@ list_outbox (void)
     }
 
   /* Translators: the column heads of the outbox list; keep them one word each */
-  print_line ("%-5s %-8s %-8s %-7s %-15s %-19s %-8s %-19s %s", _("ID"), _("STATE"), _("ORDER"),
-              _("STATUS"), _("TRACKING"), _("DATE"), _("ATTEMPTS"), _("NEXT"), _("LAST-ERROR"));
+  {
+    const char *heads[] = { _("ID"), _("STATE"), _("ORDER"), _("STATUS"), _("TRACKING"), _("DATE"),
+                            _("ATTEMPTS"), _("NEXT") };
+    const guint widths[] = { 5, 8, 8, 7, 15, 19, 8, 19 };
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+      {
+        g_autofree char *cell = pad (heads[i], widths[i]);
+
+        g_string_append_printf (line, "%s ", cell);
+      }
+    g_string_append (line, _("LAST-ERROR"));
+    print_line ("%s", line->str);
+  }
   for (guint i = 0; i < pending->len; i++)
     print_outbox_change (g_ptr_array_index (pending, i), now);
   for (guint i = 0; i < failed->len; i++)
