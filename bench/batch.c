@@ -124,7 +124,7 @@ run_outbox (EoDemoServer *server,
             guint        *out_connections)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bench-batch-XXXXXX", &error);
+  g_autofree char *dir = g_dir_make_tmp (NULL, &error);
   g_autofree char *path = NULL;
   g_autoptr(EoStore) store = NULL;
   g_autoptr(EoClient) client = client_new (server);

@@ -148,7 +148,7 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20240301);
-  g_autofree char *dir = g_dir_make_tmp ("bench-history-XXXXXX", &error);
+  g_autofree char *dir = g_dir_make_tmp (NULL, &error);
   g_autofree char *path = NULL;
   g_autoptr(EoStore) store = NULL;
   g_autoptr(GPtrArray) changes = NULL;

@@ -294,7 +294,7 @@ compile_schema (void)
   if (program == NULL)
     return FALSE;
 
-  schema_dir = g_dir_make_tmp ("eo-test-account-XXXXXX", &error);
+  schema_dir = g_dir_make_tmp (NULL, &error);
   g_assert_no_error (error);
 
   xml_path = g_build_filename (schema_dir, EO_SETTINGS_SCHEMA_ID ".gschema.xml", NULL);
@@ -460,7 +460,7 @@ main (int   argc,
    * which inherits these and a GSETTINGS_SCHEMA_DIR of its own */
   if (g_getenv ("EO_TEST_ACCOUNT_SUBPROCESS") == NULL)
     {
-      empty_data_dir = g_dir_make_tmp ("eo-test-account-data-XXXXXX", NULL);
+      empty_data_dir = g_dir_make_tmp (NULL, NULL);
       g_assert_nonnull (empty_data_dir);
       g_setenv ("XDG_DATA_DIRS", empty_data_dir, TRUE);
       g_setenv ("XDG_DATA_HOME", empty_data_dir, TRUE);

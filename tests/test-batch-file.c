@@ -379,7 +379,7 @@ test_load (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = test_now ();
   g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GFile) file = g_file_new_tmp ("batch-XXXXXX.csv", &stream, &error);
+  g_autoptr(GFile) file = g_file_new_tmp (NULL, &stream, &error);
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/batch.csv");
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) async_rows = NULL;

@@ -302,7 +302,7 @@ compile_schema (void)
   if (program == NULL)
     return;
 
-  schema_dir = g_dir_make_tmp ("eo-test-secrets-XXXXXX", &error);
+  schema_dir = g_dir_make_tmp (NULL, &error);
   g_assert_no_error (error);
 
   xml_path = g_build_filename (schema_dir, EO_SETTINGS_SCHEMA_ID ".gschema.xml", NULL);

@@ -24,7 +24,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
+  fixture->dir = g_dir_make_tmp (NULL, &error);
   g_assert_no_error (error);
   /* A folder that does not exist yet: open creates it */
   fixture->path = g_build_filename (fixture->dir, "data", "orders.db", NULL);

@@ -22,7 +22,7 @@ static GTlsCertificate *
 make_certificate (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("eo-tls-XXXXXX", &error);
+  g_autofree char *dir = g_dir_make_tmp (NULL, &error);
   g_autofree char *cert = NULL;
   g_autofree char *key = NULL;
   g_autofree char *output = NULL;
