@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/gui/test-audit.sh PATH-TO-TEST-AUDIT XVFB-RUN: the app's part of the secrets audit.
+# tests/gui/test-audit.sh PATH-TO-TEST-AUDIT WITH-XVFB: the app's part of the secrets audit.
 # Runs inside shared/tools/with-keyring (a private HOME, XDG dirs and keyring). test-audit drives
 # the whole app through every path with the demo shop's key (see test-audit.c) under
 # G_MESSAGES_DEBUG=all, with settings in a key file under XDG_CONFIG_HOME; it checks the command
@@ -9,8 +9,8 @@
 # A finding names the file and the byte offset, never the key.
 set -euo pipefail
 
-test_audit=${1:?usage: test-audit.sh PATH-TO-TEST-AUDIT XVFB-RUN}
-xvfb_run=${2:?usage: test-audit.sh PATH-TO-TEST-AUDIT XVFB-RUN}
+test_audit=${1:?usage: test-audit.sh PATH-TO-TEST-AUDIT WITH-XVFB}
+with_xvfb=${2:?usage: test-audit.sh PATH-TO-TEST-AUDIT WITH-XVFB}
 : "${HOME:?}" "${XDG_DATA_HOME:=$HOME/.local/share}" "${XDG_CONFIG_HOME:=$HOME/.config}" \
   "${XDG_CACHE_HOME:=$HOME/.cache}"
 export XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME
@@ -31,7 +31,7 @@ pass () { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
 fail () { failed=$((failed + 1)); echo "not ok $((passed + failed)) - $1"; }
 
 set +e
-"$xvfb_run" -a -s '-screen 0 1280x900x24' "$test_audit" --tap >"$tmp/out" 2>"$tmp/err" </dev/null
+"$with_xvfb" "$test_audit" --tap >"$tmp/out" 2>"$tmp/err" </dev/null
 status=$?
 set -e
 key=$(cat "$EO_AUDIT_KEY_FILE" 2>/dev/null || true)
