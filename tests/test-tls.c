@@ -15,11 +15,13 @@
 #include <glib/gstdio.h>
 
 #include "eo-client.h"
+#include "eo-demo-server.h"
 #include "eo-error.h"
 
-/* A self-signed certificate for 127.0.0.1, made now with openssl: no system trusts it */
+/* A self-signed certificate for 127.0.0.1, made now with openssl: no system trusts it. With
+ * out_pem, its PEM file is kept there (the caller removes it and its directory) */
 static GTlsCertificate *
-make_certificate (void)
+make_certificate_full (char **out_pem)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp (NULL, &error);
@@ -49,11 +51,22 @@ make_certificate (void)
   certificate = g_tls_certificate_new_from_files (cert, key, &error);
   g_assert_no_error (error);
 
-  g_unlink (cert);
   g_unlink (key);
-  g_rmdir (dir);
+  if (out_pem != NULL)
+    *out_pem = g_steal_pointer (&cert);
+  else
+    {
+      g_unlink (cert);
+      g_rmdir (dir);
+    }
 
   return certificate;
+}
+
+static GTlsCertificate *
+make_certificate (void)
+{
+  return make_certificate_full (NULL);
 }
 
 #define SECRET "tls-secret-0123456789abcdefghijklmnopqrst"
@@ -131,6 +144,69 @@ test_tls_untrusted (void)
     ;
 }
 
+static EoOrder *
+get_order (const char  *url,
+           const char  *login,
+           const char  *secret,
+           GError     **error)
+{
+  g_autoptr(EoClient) client = eo_client_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_assert_true (eo_client_set_account (client, url, login, secret, error));
+  eo_client_set_timeout (client, 20);
+  eo_client_get_order_async (client, 1001, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return eo_client_get_order_finish (client, result, error);
+}
+
+/* The demo shop over HTTPS (what bench/batch measures): refused while nothing trusts its
+ * certificate; answers once this process trusts it, with the checks still on. Runs last: it
+ * changes the process's default trust list. */
+static void
+test_tls_demo_shop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pem = NULL;
+  g_autoptr(GTlsCertificate) certificate = make_certificate_full (&pem);
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(EoDemoServer) server = eo_demo_server_new ();
+  g_autoptr(EoOrder) refused = NULL;
+  g_autoptr(EoOrder) order = NULL;
+  g_autofree char *dir = g_path_get_dirname (pem);
+  const char *url;
+
+  eo_demo_server_set_certificate (server, certificate);
+  g_assert_true (eo_demo_server_start (server, &error));
+  g_assert_no_error (error);
+  url = eo_demo_server_get_url (server);
+  g_assert_true (g_str_has_prefix (url, "https://127.0.0.1:"));
+
+  refused = get_order (url, eo_demo_server_get_login (server), eo_demo_server_get_secret (server),
+                       &error);
+  g_assert_error (error, EO_ERROR, EO_ERROR_TLS);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  database = g_tls_file_database_new (pem, &error);
+  g_assert_no_error (error);
+  g_tls_backend_set_default_database (g_tls_backend_get_default (), database);
+
+  order = get_order (url, eo_demo_server_get_login (server), eo_demo_server_get_secret (server),
+                     &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (order);
+  g_assert_cmpint (eo_order_get_id (order), ==, 1001);
+
+  eo_demo_server_stop (server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (pem);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +216,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tls/untrusted", test_tls_untrusted);
+  g_test_add_func ("/tls/demo-shop", test_tls_demo_shop);
 
   return g_test_run ();
 }

@@ -31,6 +31,7 @@ struct _EoDemoServer
   GMutex        mutex;          /* guards everything below the server's own state */
   SoupServer   *server;
   GMainContext *context;
+  GTlsCertificate *certificate; /* HTTPS when set (benchmarks); plain http otherwise */
   char         *url;
   char         *secret;
   char         *other_secret;   /* signs the WRONG_HASH fault */
@@ -692,6 +693,7 @@ eo_demo_server_finalize (GObject *object)
   g_clear_pointer (&self->secret, g_free);
   g_clear_pointer (&self->other_secret, g_free);
   g_clear_pointer (&self->url, g_free);
+  g_clear_object (&self->certificate);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (eo_demo_server_parent_class)->finalize (object);
@@ -738,10 +740,15 @@ eo_demo_server_start (EoDemoServer  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
 
-  server = soup_server_new ("server-header", "ExpertamDemo/" PACKAGE_VERSION " ", NULL);
+  server = soup_server_new ("server-header", "ExpertamDemo/" PACKAGE_VERSION " ",
+                            "tls-certificate", self->certificate,
+                            NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
 
-  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  if (!soup_server_listen_local (server, 0,
+                                 SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                 (self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                                 error))
     return FALSE;
 
   uris = soup_server_get_uris (server);
@@ -752,7 +759,8 @@ eo_demo_server_start (EoDemoServer  *self,
   self->context = g_main_context_ref_thread_default ();
   self->server = g_steal_pointer (&server);
   g_free (self->url);
-  self->url = g_strdup_printf ("http://127.0.0.1:%d/api/", port);
+  self->url = g_strdup_printf ("%s://127.0.0.1:%d/api/",
+                               self->certificate != NULL ? "https" : "http", port);
 
   return TRUE;
 }
@@ -781,6 +789,25 @@ eo_demo_server_stop (EoDemoServer *self)
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_clear_pointer (&self->context, g_main_context_unref);
+}
+
+/**
+ * eo_demo_server_set_certificate:
+ * @certificate: (nullable): a certificate for 127.0.0.1, with its private key
+ *
+ * Makes the shop answer over HTTPS with @certificate, from the next eo_demo_server_start().
+ * For benchmarks that compare new connections with reused ones: a client only talks to it if
+ * the certificate verifies, so whoever starts it must also make the certificate trusted.
+ */
+void
+eo_demo_server_set_certificate (EoDemoServer    *self,
+                                GTlsCertificate *certificate)
+{
+  g_return_if_fail (EO_IS_DEMO_SERVER (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+  g_return_if_fail (self->server == NULL);
+
+  g_set_object (&self->certificate, certificate);
 }
 
 const char *

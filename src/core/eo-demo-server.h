@@ -30,7 +30,11 @@ gboolean      eo_demo_server_start           (EoDemoServer  *self,
                                               GError       **error);
 void          eo_demo_server_stop            (EoDemoServer  *self);
 
-/* "http://127.0.0.1:PORT/api/": use as the client's URL template */
+/* Answer over HTTPS with this certificate (set before start; benchmarks only) */
+void          eo_demo_server_set_certificate (EoDemoServer    *self,
+                                              GTlsCertificate *certificate);
+
+/* "http://127.0.0.1:PORT/api/" (https with a certificate): use as the client's URL template */
 const char   *eo_demo_server_get_url         (EoDemoServer  *self);
 const char   *eo_demo_server_get_login       (EoDemoServer  *self);
 const char   *eo_demo_server_get_secret      (EoDemoServer  *self);

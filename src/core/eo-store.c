@@ -496,6 +496,12 @@ eo_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "expertam-orders", "orders.db", NULL);
 }
 
+char *
+eo_store_get_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "expertam-orders", "demo-shop.db", NULL);
+}
+
 static gboolean
 migrate (EoStore  *self,
          GError  **error)

@@ -130,6 +130,8 @@ G_DECLARE_FINAL_TYPE (EoStore, eo_store, EO, STORE, GObject)
 
 /* $XDG_DATA_HOME/expertam-orders/orders.db */
 char        *eo_store_get_default_path      (void);
+/* The embedded demo shop's own file, so that its orders and changes never mix with a shop's */
+char        *eo_store_get_demo_path         (void);
 
 /* Opens (creating the file and its folder when needed) and migrates the schema */
 EoStore     *eo_store_open                  (const char           *path,

@@ -19,6 +19,7 @@ struct _EoApplication
   EoClient       *client;
   EoDemoServer   *demo_server;
   EoStore        *store;
+  char           *store_path;         /* the one open or opening: the shop's, or the demo's */
   GCancellable   *store_cancellable;
   GCancellable   *cancellable;
 
@@ -39,11 +40,44 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void eo_application_store_opened_cb (GObject      *object,
+                                            GAsyncResult *result,
+                                            gpointer      user_data);
+
+/* The demo shop and the shop have a file each: an order or a change of one never shows in, or
+ * goes out to, the other. Called as the client turns to one or the other, before anything can
+ * be queued through it. */
+static void
+eo_application_use_store (EoApplication *self,
+                          gboolean       demo)
+{
+  g_autofree char *path = demo ? eo_store_get_demo_path () : eo_store_get_default_path ();
+
+  if (g_strcmp0 (path, self->store_path) == 0)
+    return;
+
+  g_cancellable_cancel (self->store_cancellable);
+  g_clear_object (&self->store_cancellable);
+  g_clear_object (&self->store);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (EO_IS_WINDOW (l->data))
+      eo_window_set_store (EO_WINDOW (l->data), NULL);
+
+  g_free (self->store_path);
+  self->store_path = g_steal_pointer (&path);
+  self->store_cancellable = g_cancellable_new ();
+  eo_store_open_async (self->store_path, self->store_cancellable,
+                       eo_application_store_opened_cb, g_object_ref (self));
+}
+
 static void
 eo_application_set_state (EoApplication *self,
                           gboolean       ready,
                           gboolean       demo)
 {
+  if (ready)
+    eo_application_use_store (self, demo);
+
   g_object_freeze_notify (G_OBJECT (self));
 
   if (self->demo != !!demo)
@@ -91,6 +125,9 @@ eo_application_start_demo (EoApplication *self)
       self->demo_server = g_steal_pointer (&server);
     }
 
+  /* Leaving the shop: its changes stay in its own file, out of the demo shop's reach */
+  eo_application_use_store (self, TRUE);
+
   if (!eo_client_set_account (self->client,
                               eo_demo_server_get_url (self->demo_server),
                               eo_demo_server_get_login (self->demo_server),
@@ -118,6 +155,10 @@ eo_application_account_loaded_cb (GObject      *object,
 
   if (eo_error_is_cancelled (error))
     return;
+
+  /* Leaving the demo shop: its changes stay in its own file, out of the shop's reach */
+  if (account != NULL && self->demo)
+    eo_application_use_store (self, FALSE);
 
   if (account != NULL &&
       eo_client_set_account (self->client, account->url_template, account->login,
@@ -200,15 +241,11 @@ eo_application_after_first_frame_cb (GdkFrameClock *frame_clock,
                                         eo_application_after_first_frame_cb,
                                         self);
 
+  /* The store opens once the account is known: the shop's file, or the demo shop's */
   if (!self->setup_started)
     {
-      g_autofree char *path = eo_store_get_default_path ();
-
       self->setup_started = TRUE;
       eo_application_reload_account (self);
-      self->store_cancellable = g_cancellable_new ();
-      eo_store_open_async (path, self->store_cancellable,
-                           eo_application_store_opened_cb, g_object_ref (self));
     }
 }
 
@@ -376,6 +413,7 @@ eo_application_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store_cancellable);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->store_path, g_free);
   g_clear_object (&self->demo_server);
   g_clear_object (&self->client);
 

@@ -163,6 +163,12 @@ def main():
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+    # order 1001 was opened: saved in the demo shop's own file, never in a shop's
+    files = os.path.join(home, 'data', 'expertam-orders')
+    check(os.path.exists(os.path.join(files, 'demo-shop.db')),
+          'the demo shop keeps its orders in a file of its own')
+    check(not os.path.exists(os.path.join(files, 'orders.db')),
+          'the demo shop wrote nothing to the shop\'s file')
     log('# %d failed' % len(failures))
     return 1 if failures else 0
 

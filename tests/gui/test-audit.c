@@ -22,6 +22,7 @@
 #include "eo-preferences-window.h"
 #include "eo-secrets.h"
 #include "eo-ship-dialog.h"
+#include "eo-store.h"
 #include "eo-window.h"
 #include "gui-test-util.h"
 
@@ -31,6 +32,22 @@ static EoDemoServer *server;
 static const char *key;
 
 /* Waiting */
+
+/* The window's store is open and is the file at the path waited for */
+typedef struct
+{
+  EoWindow   *window;
+  const char *path;
+} StoreWait;
+
+static gboolean
+window_store_is (gpointer user_data)
+{
+  StoreWait *wait = user_data;
+  EoStore *store = eo_window_get_store (wait->window);
+
+  return store != NULL && g_strcmp0 (eo_store_get_path (store), wait->path) == 0;
+}
 
 typedef struct
 {
@@ -360,6 +377,10 @@ assert_key_in_no_process (void)
 static void
 every_path_cb (EoApplication *app)
 {
+  g_autofree char *shop_path = eo_store_get_default_path ();
+  g_autofree char *demo_path = eo_store_get_demo_path ();
+  StoreWait on_shop_file = { NULL, shop_path };
+  StoreWait on_demo_file = { NULL, demo_path };
   EoPreferencesWindow *preferences;
   EoWindow *window;
   GtkWidget *key_row;
@@ -369,8 +390,11 @@ every_path_cb (EoApplication *app)
   window = EO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
 
-  /* No key in the keyring: the app falls back to its own demo shop */
+  on_shop_file.window = on_demo_file.window = window;
+
+  /* No key in the keyring: the app falls back to its own demo shop, with a file of its own */
   g_assert_true (gui_test_wait_for (app_on_demo, app, WAIT_MS));
+  g_assert_true (gui_test_wait_for (window_store_is, &on_demo_file, WAIT_MS));
 
   /* The key is typed into Preferences and saved to the keyring */
   preferences = open_preferences (app);
@@ -384,6 +408,8 @@ every_path_cb (EoApplication *app)
   /* Closing Preferences: the app loads the account from the settings and the keyring */
   close_preferences (preferences);
   g_assert_true (gui_test_wait_for (app_on_account, app, WAIT_MS));
+  /* the shop's own file: nothing queued on the demo shop can go out to the shop */
+  g_assert_true (gui_test_wait_for (window_store_is, &on_shop_file, WAIT_MS));
 
   /* An order that does not exist, then order 1001 from this shop, shipped */
   requests = eo_demo_server_get_request_count (server);
@@ -418,6 +444,22 @@ every_path_cb (EoApplication *app)
   g_assert_false (keyring_holds_key ());
   close_preferences (preferences);
   g_assert_true (gui_test_wait_for (app_on_demo, app, WAIT_MS));
+  g_assert_true (gui_test_wait_for (window_store_is, &on_demo_file, WAIT_MS));
+  /* the order shipped on the shop is in the shop's history, not in the demo shop's */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EoStore) shop = eo_store_open (shop_path, &error);
+    g_autoptr(GPtrArray) shop_log = NULL;
+    g_autoptr(GPtrArray) demo_log = NULL;
+
+    g_assert_no_error (error);
+    shop_log = eo_store_list_log (shop, 1001, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (shop_log->len, >, 0);
+    demo_log = eo_store_list_log (eo_window_get_store (window), 1001, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (demo_log->len, ==, 0);
+  }
 
   /* Quit as a person does: the windows close and g_application_run() returns */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
