@@ -5,8 +5,10 @@
 # Instead of `xvfb-run -a`, which picks the display by looking for a free lock file and then
 # starts the server (two runs at the same moment can pick the same number, and one of them then
 # finds no display), the server picks the display itself (-displayfd): it takes the lock
-# atomically and writes the number back only once it accepts connections. The server is stopped
-# and waited for before this script returns, so no server outlives its test.
+# atomically and writes the number back only once it accepts connections. -noreset: without it
+# the server resets whenever its last client leaves (the accessibility bus launcher, say, which
+# connects and leaves at once), and a client that connects during the reset finds no display.
+# The server is stopped and waited for before this script returns, so no server outlives its test.
 set -u
 
 Xvfb=${XVFB:-Xvfb}
@@ -32,7 +34,7 @@ trap 'exit 143' TERM
 mkfifo "$tmp/display"
 # No -auth: with no authority file the server takes local connections only, and -nolisten tcp
 # leaves it the Unix socket alone
-"$Xvfb" -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$tmp/display" \
+"$Xvfb" -displayfd 3 -screen 0 1280x900x24 -nolisten tcp -noreset 3>"$tmp/display" \
   </dev/null >"$tmp/xvfb.log" 2>&1 &
 xpid=$!
 
