@@ -145,7 +145,8 @@ eo_batch_dialog_update (EoBatchDialog *self)
 
   gtk_widget_set_visible (self->send_button, !self->sending);
   gtk_widget_set_visible (self->cancel_button, self->sending);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.send", !self->sending && n_ready > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.send",
+                                 !self->sending && n_ready + n_queued > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.cancel", self->sending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.open", !self->sending && n_queued == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.retry-failed",
@@ -335,6 +336,18 @@ send_action (GtkWidget  *widget,
 
   if (self->sending || self->items == NULL)
     return;
+
+  /* After Stop the rows not sent are still in the outbox: Send sends them on */
+  if (eo_batch_dialog_count (self, ITEM_READY) == 0)
+    {
+      if (eo_batch_dialog_count (self, ITEM_QUEUED) > 0)
+        {
+          self->sending = TRUE;
+          eo_outbox_send_now (self->outbox);
+          eo_batch_dialog_update (self);
+        }
+      return;
+    }
 
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
   for (guint i = 0; i < self->items->len; i++)

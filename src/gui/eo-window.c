@@ -1353,6 +1353,8 @@ static void
 eo_window_init (EoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A narrow window opens on the search and the order; the recent orders are a button away */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
   eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);

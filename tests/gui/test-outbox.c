@@ -400,6 +400,22 @@ batch_sent (gpointer user_data)
          !eo_batch_dialog_get_sending (wait->dialog);
 }
 
+static gboolean
+batch_some_sent (gpointer user_data)
+{
+  BatchWait *wait = user_data;
+
+  return eo_batch_dialog_get_n_sent (wait->dialog) >= wait->n_sent;
+}
+
+static gboolean
+batch_idle (gpointer user_data)
+{
+  BatchWait *wait = user_data;
+
+  return !eo_batch_dialog_get_sending (wait->dialog);
+}
+
 typedef struct
 {
   const char *path;
@@ -495,6 +511,83 @@ test_batch_dialog (void)
   destroy_window (window);
 }
 
+/* Stop: what was sent stays sent, the rest stays in the outbox; Send sends the rest on */
+static void
+test_batch_stop (void)
+{
+  EoWindow *window = new_window_with (client);
+  g_autoptr(GString) csv = g_string_new ("");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (data_dir, "stop.tsv", NULL);
+  const guint first = 10, n_rows = 16;
+  EoBatchDialog *dialog;
+  BatchWait wait;
+  guint sent_at_stop;
+
+  eo_demo_server_add_synthetic_orders (server, first + n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *rpo = make_tracking (100 + i);
+
+      g_string_append_printf (csv, "%u\t%s\n", EO_DEMO_SYNTHETIC_FIRST_ID + first + i, rpo);
+    }
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.ship-batch", NULL);
+  dialog = EO_BATCH_DIALOG (gui_test_find_toplevel (EO_TYPE_BATCH_DIALOG));
+  g_assert_nonnull (dialog);
+  wait.dialog = dialog;
+
+  file = g_file_new_for_path (path);
+  eo_batch_dialog_load_file (dialog, file);
+  g_assert_true (gui_test_wait_for (batch_loaded, &wait, WAIT_MS));
+  g_assert_cmpuint (eo_batch_dialog_get_n_rows (dialog), ==, n_rows);
+
+  /* Slow answers, so that Stop comes in the middle */
+  eo_demo_server_set_latency (server, 150);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "batch.send", NULL);
+  g_assert_true (eo_batch_dialog_get_sending (dialog));
+  wait.n_sent = 1;
+  g_assert_true (gui_test_wait_for (batch_some_sent, &wait, WAIT_MS));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "batch.cancel", NULL);
+  g_assert_true (gui_test_wait_for (batch_idle, &wait, WAIT_MS));
+  eo_demo_server_set_latency (server, 0);
+
+  sent_at_stop = eo_batch_dialog_get_n_sent (dialog);
+  g_test_message ("%u of %u sent when stopped", sent_at_stop, n_rows);
+  g_assert_cmpuint (sent_at_stop, >=, 1);
+  g_assert_cmpuint (sent_at_stop, <, n_rows);
+  g_assert_cmpuint (eo_batch_dialog_get_n_failed (dialog), ==, 0);
+  /* nothing lost: every row not confirmed is still queued */
+  g_assert_cmpuint (outbox_length (), ==, n_rows - sent_at_stop);
+  assert_text_shown (GTK_WIDGET (dialog), "Queued");
+  {
+    g_autofree char *progress = g_strdup_printf ("%u of %u sent", sent_at_stop, n_rows);
+
+    assert_text_shown (GTK_WIDGET (dialog), progress);
+  }
+
+  /* Send again: the rest goes out, once */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "batch.send", NULL);
+  wait.n_sent = n_rows;
+  g_assert_true (gui_test_wait_for (batch_sent, &wait, WAIT_MS));
+  g_assert_cmpuint (eo_batch_dialog_get_n_sent (dialog), ==, n_rows);
+  g_assert_cmpuint (outbox_length (), ==, 0);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *rpo = make_tracking (100 + i);
+      JsonObject *change = shop_change_for (EO_DEMO_SYNTHETIC_FIRST_ID + first + i, &node);
+
+      g_assert_nonnull (change);
+      g_assert_cmpstr (json_object_get_string_member (change, "rpo"), ==, rpo);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/outbox/discard-asks-first", test_discard_asks_first);
   g_test_add_func ("/outbox/history-search", test_history_search);
   g_test_add_func ("/outbox/batch-dialog", test_batch_dialog);
+  g_test_add_func ("/outbox/batch-stop", test_batch_stop);
 
   result = g_test_run ();
 

@@ -693,6 +693,76 @@ test_shortcuts_window (void)
   destroy_window (window);
 }
 
+static gboolean
+leaflet_folded (gpointer user_data)
+{
+  return adw_leaflet_get_folded (user_data);
+}
+
+static gboolean
+leaflet_unfolded (gpointer user_data)
+{
+  return !adw_leaflet_get_folded (user_data);
+}
+
+/* A narrow window folds the recent orders away behind a button; a wide one shows both */
+static void
+test_narrow_window_folds (void)
+{
+  EoWindow *window = eo_window_new (NULL, client);
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar_button;
+  GtkWidget *content;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  eo_window_set_ready (window, TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+
+  leaflet = ADW_LEAFLET (gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL));
+  g_assert_nonnull (leaflet);
+  g_assert_true (gui_test_wait_for (leaflet_folded, leaflet, WAIT_MS));
+
+  /* folded: it opens on the search and the order, and a button brings the recent orders */
+  g_assert_true (gui_test_find_widget (adw_leaflet_get_visible_child (leaflet),
+                                       GTK_TYPE_SEARCH_ENTRY, NULL) != NULL);
+  sidebar_button = NULL;
+  {
+    GPtrArray *queue = g_ptr_array_new ();
+
+    g_ptr_array_add (queue, window);
+    for (guint i = 0; i < queue->len && sidebar_button == NULL; i++)
+      {
+        GtkWidget *w = g_ptr_array_index (queue, i);
+
+        if (GTK_IS_ACTIONABLE (w) &&
+            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.show-sidebar") == 0)
+          sidebar_button = w;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (queue, c);
+      }
+    g_ptr_array_unref (queue);
+  }
+  g_assert_nonnull (sidebar_button);
+  g_assert_true (gtk_widget_get_visible (sidebar_button));
+  g_assert_true (gtk_widget_is_sensitive (sidebar_button));
+
+  content = adw_leaflet_get_visible_child (leaflet);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  gui_test_drain ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != content);
+  /* and back, as the Back key or a swipe would */
+  g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == content);
+
+  /* wide again: both sides, no button */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  g_assert_true (gui_test_wait_for (leaflet_unfolded, leaflet, WAIT_MS));
+  g_assert_false (gtk_widget_get_visible (sidebar_button));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/window/mark-returned-and-cancelled", test_mark_returned_and_cancelled);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
 
   result = g_test_run ();
 
