@@ -550,15 +550,39 @@ send_change_finish (GAsyncResult  *result,
   return eo_outbox_client_send_finish (result, error, sender->client);
 }
 
+/* A status as people read it: a change's (sent, paid, return, cancel) or an order's payment
+ * status (paid, waiting, cancel); any other word the service uses is shown as given */
+static const char *
+status_word (const char *status)
+{
+  static const struct {
+    const char *service;
+    const char *label;
+  } known[] = {
+    { "sent", N_("sent") },
+    { "paid", N_("paid") },
+    { "return", N_("returned") },
+    { "cancel", N_("cancelled") },
+    { "waiting", N_("unpaid") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_ascii_strcasecmp (status, known[i].service) == 0)
+      return _(known[i].label);
+
+  return status;
+}
+
 /* "1001 sent 62001411000016", "1003 paid" */
 static char *
 describe_change (EoOutboxChange *change)
 {
   if (change->rpo[0] != '\0')
-    return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", change->bill_id, change->status,
-                            change->rpo);
+    return g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", change->bill_id,
+                            status_word (change->status), change->rpo);
 
-  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", change->bill_id, change->status);
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", change->bill_id,
+                          status_word (change->status));
 }
 
 static void
@@ -1406,12 +1430,14 @@ print_outbox_change (EoOutboxChange *change,
       next = format_date (when);
     }
 
+  g_autofree char *shown_status = clean (status_word (change->status));
   g_autofree char *state_col = pad (state_name (change->state), 8);
+  g_autofree char *status_col = pad (shown_status, 9);
   g_autofree char *date_col = pad (date, 19);
   g_autofree char *next_col = pad (next, 19);
 
-  print_line ("%-5" G_GINT64_FORMAT " %s %-8" G_GINT64_FORMAT " %-7s %-15s %s %-8u %s %s",
-              change->id, state_col, change->bill_id, change->status,
+  print_line ("%-5" G_GINT64_FORMAT " %s %-8" G_GINT64_FORMAT " %s %-15s %s %-8u %s %s",
+              change->id, state_col, change->bill_id, status_col,
               change->rpo[0] != '\0' ? change->rpo : "-", date_col, change->attempts, next_col,
               message[0] != '\0' ? message : "-");
 }
@@ -1440,7 +1466,7 @@ list_outbox (void)
   {
     const char *heads[] = { _("ID"), _("STATE"), _("ORDER"), _("STATUS"), _("TRACKING"), _("DATE"),
                             _("ATTEMPTS"), _("NEXT") };
-    const guint widths[] = { 5, 8, 8, 7, 15, 19, 8, 19 };
+    const guint widths[] = { 5, 8, 8, 9, 15, 19, 8, 19 };
     g_autoptr(GString) line = g_string_new (NULL);
 
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
@@ -1628,9 +1654,9 @@ run_search (char **args)
       const char *local = eo_stored_order_get_local_status (order);
       const char *tracking = eo_stored_order_get_tracking (order);
 
-      g_string_append (state, pay_status);
+      g_string_append (state, status_word (pay_status));
       if (local[0] != '\0' && !g_str_equal (local, pay_status))
-        g_string_append_printf (state, "%s%s", state->len > 0 ? ", " : "", local);
+        g_string_append_printf (state, "%s%s", state->len > 0 ? ", " : "", status_word (local));
       if (tracking[0] != '\0')
         g_string_append_printf (state, "%s%s", state->len > 0 ? " " : "", tracking);
 
