@@ -290,6 +290,20 @@ expect "outbox --discard ID" 0 -- outbox --discard "$id"
 expect "after --discard, the outbox is empty" 0 -- outbox
 expect_in out "empty" "the discarded change is gone"
 
+# A change is for the shop it was made for: another shop's account does not send it
+expect "ship with the service unreachable, for this shop" 3 "${down[@]}" -- ship 1009 --rpo 62001411000016 --date 2024-03-04
+expect "outbox names the shop" 0 -- outbox
+if awk '$3 == 1009' "$tmp/out" | grep -q ' demo '; then pass "the change is listed with its shop"; else fail "the change is listed with its shop"; fi
+expect "outbox --retry with another shop's account" 0 EXPERTAM_LOGIN=othershop -- outbox --retry
+expect_not_in out "1009" "another shop's account does not send the change"
+expect_in out "1 change is for another shop" "it says the change is for another shop"
+expect "the change still waits" 0 -- outbox
+if awk '$3 == 1009' "$tmp/out" | grep -q .; then pass "the change is still in the outbox"; else fail "the change is still in the outbox"; fi
+expect "outbox --retry with its own account" 0 -- outbox --retry
+expect_in out "1009 sent 62001411000016" "its own account sends it"
+expect "after that, the outbox is empty" 0 -- outbox
+expect_in out "empty" "nothing is left"
+
 # ship-batch: 20 synthetic orders (the demo server was started with --orders 40: 2001..2040)
 # make_batch N FIRST: a header and N rows of order;tracking number with a valid check digit
 make_batch ()

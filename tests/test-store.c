@@ -213,6 +213,22 @@ claim_ids (EoStore *store,
   return g_string_free (ids, FALSE);
 }
 
+/* claim_ids, then every claimed change given back */
+static char *
+claim_ids_released (EoStore *store,
+                    gint64   now,
+                    guint    max)
+{
+  char *ids = claim_ids (store, now, max);
+  g_auto(GStrv) each = g_strsplit (ids, ",", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    if (each[i][0] != '\0')
+      eo_store_outbox_release (store, g_ascii_strtoll (each[i], NULL, 10));
+
+  return ids;
+}
+
 static EoOutboxChange *
 get_change (EoStore *store,
             gint64   id)
@@ -294,6 +310,14 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpuint (pending->len, ==, 1);
   g_assert_cmpint (((EoOutboxChange *) pending->pdata[0])->bill_id, ==, 1002);
   g_assert_cmpuint (((EoOutboxChange *) pending->pdata[0])->attempts, ==, 2);
+  /* from before shops were recorded: any shop's account may send it */
+  g_assert_cmpstr (((EoOutboxChange *) pending->pdata[0])->account, ==, "");
+  eo_store_set_account (fixture->store, "shop");
+  {
+    g_autofree char *ids = claim_ids_released (fixture->store, 1000, 10);
+
+    g_assert_cmpstr (ids, ==, "2");
+  }
 }
 
 static void
@@ -660,6 +684,69 @@ test_outbox_ordering (Fixture       *fixture,
 
     ids = claim_ids (fixture->store, 1001, 10);
     g_assert_cmpstr (ids, ==, expected);
+  }
+}
+
+/* A change is for the shop it was made for: another shop's account never sends it */
+static void
+test_outbox_accounts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(EoOutboxChange) a = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *expected = NULL;
+  gboolean existing = TRUE;
+  gint64 for_a, for_b, same_for_b, legacy;
+
+  /* From before shops were recorded: any shop may send it */
+  g_assert_null (eo_store_get_account (fixture->store));
+  legacy = enqueue (fixture->store, 3, "cancel", 0, NULL, 100, NULL);
+
+  eo_store_set_account (fixture->store, "shop-a");
+  g_assert_cmpstr (eo_store_get_account (fixture->store), ==, "shop-a");
+  for_a = enqueue (fixture->store, 1, "sent", 1700000000, "62001411000016", 100, NULL);
+  a = get_change (fixture->store, for_a);
+  g_assert_cmpstr (a->account, ==, "shop-a");
+
+  eo_store_set_account (fixture->store, "shop-b");
+  for_b = enqueue (fixture->store, 2, "paid", 1700000000, NULL, 100, NULL);
+  /* the same change for another shop is a change of its own, not a duplicate */
+  same_for_b = enqueue (fixture->store, 1, "sent", 1700000000, "62001411000016", 100, &existing);
+  g_assert_false (existing);
+  g_assert_cmpint (same_for_b, !=, for_a);
+
+  /* shop-b sends its own and the unrecorded one, never shop-a's */
+  ids = claim_ids_released (fixture->store, 1000, 10);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                              legacy, for_b, same_for_b);
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* shop-a's is listed, waiting for its shop */
+  pending = eo_store_outbox_list_pending (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 4);
+  g_assert_cmpstr (((EoOutboxChange *) pending->pdata[0])->account, ==, "");
+  g_assert_cmpstr (((EoOutboxChange *) pending->pdata[1])->account, ==, "shop-a");
+
+  /* back on shop-a: its change goes out (the order's own sequence is per shop) */
+  eo_store_set_account (fixture->store, "shop-a");
+  ids = claim_ids_released (fixture->store, 1000, 10);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, legacy, for_a);
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+
+  /* no shop set: all of them */
+  eo_store_set_account (fixture->store, NULL);
+  ids = claim_ids_released (fixture->store, 1000, 10);
+  {
+    g_auto(GStrv) each = g_strsplit (ids, ",", -1);
+
+    /* order 1 has a change for each shop: one waits while the other is in flight */
+    g_assert_cmpuint (g_strv_length (each), ==, 3);
   }
 }
 
@@ -1330,6 +1417,7 @@ main (int   argc,
   ADD ("/store/outbox/ordering", test_outbox_ordering);
   ADD ("/store/outbox/ordering-after-backoff", test_outbox_ordering_exact);
   ADD ("/store/outbox/dedup", test_outbox_dedup);
+  ADD ("/store/outbox/accounts", test_outbox_accounts);
   ADD ("/store/outbox/invalid", test_outbox_invalid);
   ADD ("/store/outbox/backoff", test_outbox_backoff);
   ADD ("/store/outbox/refusal", test_outbox_refusal);

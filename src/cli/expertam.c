@@ -510,7 +510,12 @@ sender_open (Sender  *sender,
     return FALSE;
 
   sender->store = open_store (error);
-  return sender->store != NULL;
+  if (sender->store == NULL)
+    return FALSE;
+
+  /* Changes are recorded for this shop, and only this shop's are sent */
+  eo_store_set_account (sender->store, eo_client_get_login (sender->client));
+  return TRUE;
 }
 
 static void
@@ -1435,11 +1440,13 @@ print_outbox_change (EoOutboxChange *change,
   g_autofree char *status_col = pad (shown_status, 9);
   g_autofree char *date_col = pad (date, 19);
   g_autofree char *next_col = pad (next, 19);
+  g_autofree char *shop = clean (change->account);
+  g_autofree char *shop_col = pad (shop[0] != '\0' ? shop : "-", 12);
 
-  print_line ("%-5" G_GINT64_FORMAT " %s %-8" G_GINT64_FORMAT " %s %-15s %s %-8u %s %s",
+  print_line ("%-5" G_GINT64_FORMAT " %s %-8" G_GINT64_FORMAT " %s %-15s %s %-8u %s %s %s",
               change->id, state_col, change->bill_id, status_col,
               change->rpo[0] != '\0' ? change->rpo : "-", date_col, change->attempts, next_col,
-              message[0] != '\0' ? message : "-");
+              shop_col, message[0] != '\0' ? message : "-");
 }
 
 static int
@@ -1465,8 +1472,8 @@ list_outbox (void)
   /* Translators: the column heads of the outbox list; keep them one word each */
   {
     const char *heads[] = { _("ID"), _("STATE"), _("ORDER"), _("STATUS"), _("TRACKING"), _("DATE"),
-                            _("ATTEMPTS"), _("NEXT") };
-    const guint widths[] = { 5, 8, 8, 9, 15, 19, 8, 19 };
+                            _("ATTEMPTS"), _("NEXT"), _("SHOP") };
+    const guint widths[] = { 5, 8, 8, 9, 15, 19, 8, 19, 12 };
     g_autoptr(GString) line = g_string_new (NULL);
 
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
@@ -1494,6 +1501,7 @@ retry_outbox (guint jobs)
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) failed = NULL;
   gint64 now = now_seconds ();
+  guint other_shops = 0;
 
   if (!sender_open (&sender, &error) ||
       (pending = eo_store_outbox_list_pending (sender.store, &error)) == NULL ||
@@ -1507,7 +1515,7 @@ retry_outbox (guint jobs)
       return EXIT_DONE;
     }
 
-  /* The person asks: now, whatever the backoff */
+  /* The person asks: now, whatever the backoff; another shop's changes stay for that shop */
   for (guint p = 0; p < 2; p++)
     {
       GPtrArray *list = p == 0 ? pending : failed;
@@ -1516,11 +1524,24 @@ retry_outbox (guint jobs)
         {
           EoOutboxChange *change = g_ptr_array_index (list, i);
 
+          if (change->account[0] != '\0' &&
+              g_strcmp0 (change->account, eo_client_get_login (sender.client)) != 0)
+            {
+              other_shops++;
+              continue;
+            }
+
           if (!eo_store_outbox_retry (sender.store, change->id, now, &error))
             return fail_with_error (error);
           sender_watch (&sender, change->id);
         }
     }
+
+  if (other_shops > 0)
+    print_line (ngettext ("%u change is for another shop: it stays in the outbox and is sent with "
+                          "that shop’s account.",
+                          "%u changes are for other shops: they stay in the outbox and are sent "
+                          "with those shops’ accounts.", other_shops), other_shops);
 
   if (!send_due (&sender, jobs, &error))
     return fail_with_error (error);

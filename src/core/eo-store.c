@@ -31,6 +31,7 @@ struct _EoStore
   int         opened_version;
   GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt */
   GHashTable *in_flight;    /* gint64 *id -> gint64 *bill_id */
+  char       *account;      /* the shop changes are queued for and sent to; NULL: any */
 };
 
 G_DEFINE_FINAL_TYPE (EoStore, eo_store, G_TYPE_OBJECT)
@@ -147,12 +148,18 @@ static const char * const migrations[] = {
   "  message      TEXT NOT NULL DEFAULT ''"
   ");"
   "CREATE INDEX log_by_bill ON log (bill_id, id);",
+
+  /* 3: the shop (its login) each change is for; '' for changes queued before */
+  "ALTER TABLE outbox ADD COLUMN account TEXT NOT NULL DEFAULT '';"
+  "DROP INDEX outbox_pending_once;"
+  "CREATE UNIQUE INDEX outbox_pending_once"
+  "  ON outbox (account, bill_id, status, ifnull (date, -1), rpo) WHERE state = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EO_STORE_SCHEMA_VERSION);
 
 #define OUTBOX_COLUMNS \
-  "id, bill_id, status, date, rpo, state, attempts, created_at, next_attempt, last_error"
+  "id, bill_id, status, date, rpo, state, attempts, created_at, next_attempt, last_error, account"
 
 #define ORDER_COLUMNS \
   "bill_id, full_name, email, phone, city, address, pay_status, tracking, local_status, fetched_at"
@@ -176,6 +183,7 @@ eo_outbox_change_new (gint64      bill_id,
   change->date = date != NULL ? g_date_time_ref (date) : NULL;
   change->rpo = eo_tracking_normalize (rpo != NULL ? rpo : "");
   change->last_error = g_strdup ("");
+  change->account = g_strdup ("");
 
   return change;
 }
@@ -195,6 +203,7 @@ outbox_change_clear (EoOutboxChange *change)
   g_clear_pointer (&change->date, g_date_time_unref);
   g_free (change->rpo);
   g_free (change->last_error);
+  g_free (change->account);
 }
 
 void
@@ -468,6 +477,7 @@ eo_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
   g_free (self->path);
+  g_free (self->account);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (eo_store_parent_class)->finalize (object);
@@ -488,6 +498,35 @@ eo_store_init (EoStore *self)
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_stmt);
   self->in_flight = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/**
+ * eo_store_set_account:
+ * @account: (nullable): the login of the shop changes are for, or %NULL for any
+ *
+ * Changes queued from now on are recorded for @account (unless they name one), and only
+ * changes for @account, or from before shops were recorded, are claimed for sending: a change
+ * made for one shop is never sent to another. With %NULL, every change is claimed.
+ */
+void
+eo_store_set_account (EoStore    *self,
+                      const char *account)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_if_fail (EO_IS_STORE (self));
+
+  locker = g_mutex_locker_new (&self->lock);
+  g_free (self->account);
+  self->account = g_strdup (account);
+}
+
+const char *
+eo_store_get_account (EoStore *self)
+{
+  g_return_val_if_fail (EO_IS_STORE (self), NULL);
+
+  return self->account;
 }
 
 char *
@@ -1152,6 +1191,7 @@ read_change (sqlite3_stmt *stmt)
   change->created_at = sqlite3_column_int64 (stmt, 7);
   change->next_attempt = sqlite3_column_int64 (stmt, 8);
   change->last_error = g_strdup (column_text (stmt, 9));
+  change->account = g_strdup (column_text (stmt, 10));
 
   return change;
 }
@@ -1296,10 +1336,18 @@ enqueue_locked (EoStore        *self,
   if (!check_change (change, error))
     return 0;
 
+  /* For the store's shop, unless the change names one */
+  if (change->account == NULL || change->account[0] == '\0')
+    {
+      g_free (change->account);
+      change->account = g_strdup (self->account != NULL ? self->account : "");
+    }
+
   /* The same change pending (or failed, to be tried again) */
   stmt = get_stmt (self,
                    "SELECT id, state FROM outbox"
-                   " WHERE bill_id = ? AND status = ? AND date IS ? AND rpo = ? AND state IN (0, 2)"
+                   " WHERE bill_id = ? AND status = ? AND date IS ? AND rpo = ? AND account = ?"
+                   "  AND state IN (0, 2)"
                    " ORDER BY state, id LIMIT 1",
                    error);
   if (stmt == NULL)
@@ -1309,6 +1357,7 @@ enqueue_locked (EoStore        *self,
   bind_text (stmt, 2, change->status);
   bind_date (stmt, 3, change->date);
   bind_text (stmt, 4, change->rpo);
+  bind_text (stmt, 5, change->account);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -1348,8 +1397,8 @@ enqueue_locked (EoStore        *self,
     {
       stmt = get_stmt (self,
                        "INSERT INTO outbox (bill_id, status, date, rpo, state, attempts,"
-                       "                    created_at, next_attempt, last_error)"
-                       " VALUES (?, ?, ?, ?, 0, 0, ?, ?, '')",
+                       "                    created_at, next_attempt, last_error, account)"
+                       " VALUES (?, ?, ?, ?, 0, 0, ?, ?, '', ?)",
                        error);
       if (stmt == NULL)
         return 0;
@@ -1359,6 +1408,7 @@ enqueue_locked (EoStore        *self,
       bind_text (stmt, 4, change->rpo);
       sqlite3_bind_int64 (stmt, 5, now);
       sqlite3_bind_int64 (stmt, 6, now);
+      bind_text (stmt, 7, change->account);
       if (!step_done (self, stmt, error))
         return 0;
       id = sqlite3_last_insert_rowid (self->db);
@@ -1529,16 +1579,24 @@ claim_due_locked (EoStore  *self,
 
   stmt = get_stmt (self,
                    "SELECT " OUTBOX_COLUMNS " FROM outbox AS o"
-                   " WHERE state = 0 AND next_attempt <= ?"
+                   " WHERE state = 0 AND next_attempt <= ?1"
+                   "  AND (?3 IS NULL OR account = ?3 OR account = '')"
                    "  AND NOT EXISTS (SELECT 1 FROM outbox AS p"
-                   "                  WHERE p.bill_id = o.bill_id AND p.state = 0 AND p.id < o.id)"
-                   " ORDER BY next_attempt, id LIMIT ?",
+                   "                  WHERE p.bill_id = o.bill_id AND p.account = o.account"
+                   "                   AND p.state = 0 AND p.id < o.id)"
+                   " ORDER BY next_attempt, id LIMIT ?2",
                    error);
   if (stmt == NULL)
     return NULL;
 
+  /* Only the changes for the shop this store sends to (and those from before shops were
+   * recorded): another shop's wait, listed, until its account is set up again */
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, (gint64) max_changes + g_hash_table_size (self->in_flight));
+  if (self->account != NULL)
+    bind_text (stmt, 3, self->account);
+  else
+    sqlite3_bind_null (stmt, 3);
   due = collect_changes (self, stmt, error);
   if (due == NULL)
     return NULL;

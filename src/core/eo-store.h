@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; older databases are migrated on open, newer ones refused */
-#define EO_STORE_SCHEMA_VERSION 2
+#define EO_STORE_SCHEMA_VERSION 3
 
 /* Backoff of a retried change: EO_OUTBOX_BACKOFF_FIRST seconds, doubling, at most _MAX */
 #define EO_OUTBOX_BACKOFF_FIRST 5
@@ -58,6 +58,7 @@ typedef struct
   gint64         created_at;   /* unix seconds */
   gint64         next_attempt; /* unix seconds: not sent again before this */
   char          *last_error;   /* the last failure, for the person; "" when none */
+  char          *account;      /* the shop (login) it is for; "" when not recorded */
 } EoOutboxChange;
 
 GType            eo_outbox_change_get_type  (void) G_GNUC_CONST;
@@ -130,6 +131,10 @@ G_DECLARE_FINAL_TYPE (EoStore, eo_store, EO, STORE, GObject)
 
 /* $XDG_DATA_HOME/expertam-orders/orders.db */
 char        *eo_store_get_default_path      (void);
+/* The shop (login) changes are queued for and sent to; NULL (the default): any */
+void         eo_store_set_account           (EoStore              *self,
+                                             const char           *account);
+const char  *eo_store_get_account           (EoStore              *self);
 /* The embedded demo shop's own file, so that its orders and changes never mix with a shop's */
 char        *eo_store_get_demo_path         (void);
 

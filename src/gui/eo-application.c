@@ -44,6 +44,25 @@ static void eo_application_store_opened_cb (GObject      *object,
                                             GAsyncResult *result,
                                             gpointer      user_data);
 
+static void
+eo_application_detach_store (EoApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (EO_IS_WINDOW (l->data))
+      eo_window_set_store (EO_WINDOW (l->data), NULL);
+}
+
+static void
+eo_application_attach_store (EoApplication *self)
+{
+  if (self->store == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (EO_IS_WINDOW (l->data))
+      eo_window_set_store (EO_WINDOW (l->data), self->store);
+}
+
 /* The demo shop and the shop have a file each: an order or a change of one never shows in, or
  * goes out to, the other. Called as the client turns to one or the other, before anything can
  * be queued through it. */
@@ -59,9 +78,7 @@ eo_application_use_store (EoApplication *self,
   g_cancellable_cancel (self->store_cancellable);
   g_clear_object (&self->store_cancellable);
   g_clear_object (&self->store);
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (EO_IS_WINDOW (l->data))
-      eo_window_set_store (EO_WINDOW (l->data), NULL);
+  eo_application_detach_store (self);
 
   g_free (self->store_path);
   self->store_path = g_steal_pointer (&path);
@@ -160,6 +177,12 @@ eo_application_account_loaded_cb (GObject      *object,
   if (account != NULL && self->demo)
     eo_application_use_store (self, FALSE);
 
+  /* Another shop: what the windows are sending for the last one stops first (it stays in the
+   * outbox, for that shop), then the store is handed back to them */
+  if (account != NULL && !self->demo &&
+      g_strcmp0 (eo_client_get_login (self->client), account->login) != 0)
+    eo_application_detach_store (self);
+
   if (account != NULL &&
       eo_client_set_account (self->client, account->url_template, account->login,
                              account->secret, &error))
@@ -171,6 +194,7 @@ eo_application_account_loaded_cb (GObject      *object,
         }
 
       eo_application_set_state (self, TRUE, FALSE);
+      eo_application_attach_store (self);
       return;
     }
 

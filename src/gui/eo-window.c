@@ -961,7 +961,11 @@ eo_window_outbox_row (EoWindow       *self,
     title = g_strdup_printf (_("Order %" PRId64 ": %s"), change->bill_id,
                              outbox_change_status_label (change));
 
-  if (change->state == EO_OUTBOX_STATE_FAILED)
+  if (change->account[0] != '\0' &&
+      g_strcmp0 (change->account, eo_client_get_login (self->client)) != 0)
+    subtitle = g_strdup_printf (_("For the shop “%s”: sent when its account is set up again"),
+                                change->account);
+  else if (change->state == EO_OUTBOX_STATE_FAILED)
     subtitle = g_strdup_printf (_("Refused: %s"), change->last_error);
   else if (change->last_error[0] != '\0')
     subtitle = g_strdup_printf (ngettext ("Waiting, %u attempt failed: %s",

@@ -307,6 +307,79 @@ test_network_down_keeps_change (void)
   destroy_window (window);
 }
 
+static gboolean
+outbox_idle (gpointer user_data)
+{
+  return !eo_outbox_get_sending (user_data);
+}
+
+/* A change made for one shop is never sent with another shop's account: it waits, says so,
+ * and goes out once its own account is back */
+static void
+test_other_shop_waits (void)
+{
+  g_autoptr(EoClient) switching = eo_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *rpo = make_tracking (3);
+  EoWindow *window;
+  EoOutbox *outbox;
+  GtkWidget *button;
+  GtkWidget *retry;
+  GtkWidget *popover;
+  guint n_changes = count_changes ();
+  ChangesWait wait = { n_changes + 1 };
+  JsonObject *change;
+
+  /* Queued for this shop while the service cannot be reached */
+  g_assert_true (eo_client_set_account (switching, "http://127.0.0.1:1/api/",
+                                        eo_demo_server_get_login (server),
+                                        eo_demo_server_get_secret (server), &error));
+  g_assert_no_error (error);
+  window = new_window_with (switching);
+  outbox = eo_window_get_outbox (window);
+  open_order (window, "1001");
+  ship_from_window (window, rpo);
+  g_assert_cmpuint (outbox_length (), ==, 1);
+
+  /* Another shop's account, on a reachable service: Retry Now sends nothing */
+  g_assert_true (eo_client_set_account (switching, eo_demo_server_get_url (server),
+                                        "othershop", eo_demo_server_get_secret (server), &error));
+  button = outbox_button (window);
+  g_assert_true (gui_test_wait_for (widget_visible, button, WAIT_MS));
+  retry = gui_test_find_widget (button, GTK_TYPE_BUTTON, "_Retry Now");
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_true (gui_test_wait_for (outbox_idle, outbox, WAIT_MS));
+  g_assert_cmpuint (count_changes (), ==, n_changes);
+  g_assert_cmpuint (outbox_length (), ==, 1);
+
+  /* and the list says whose it is */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  {
+    g_autofree char *text = g_strdup_printf ("For the shop “%s”",
+                                             eo_demo_server_get_login (server));
+
+    assert_text_shown (popover, text);
+  }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* Its own account again: it goes out */
+  g_assert_true (eo_client_set_account (switching, eo_demo_server_get_url (server),
+                                        eo_demo_server_get_login (server),
+                                        eo_demo_server_get_secret (server), &error));
+  retry = gui_test_find_widget (button, GTK_TYPE_BUTTON, "_Retry Now");
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_true (gui_test_wait_for (changes_reach, &wait, WAIT_MS));
+  g_assert_true (gui_test_wait_for (outbox_empty, outbox, WAIT_MS));
+  change = shop_change_for (1001, &node);
+  g_assert_cmpstr (json_object_get_string_member (change, "rpo"), ==, rpo);
+
+  destroy_window (window);
+}
+
 static void
 test_discard_asks_first (void)
 {
@@ -621,6 +694,7 @@ main (int   argc,
 
   g_test_add_func ("/outbox/ship-goes-through-outbox", test_ship_goes_through_outbox);
   g_test_add_func ("/outbox/network-down-keeps-change", test_network_down_keeps_change);
+  g_test_add_func ("/outbox/other-shop-waits", test_other_shop_waits);
   g_test_add_func ("/outbox/discard-asks-first", test_discard_asks_first);
   g_test_add_func ("/outbox/history-search", test_history_search);
   g_test_add_func ("/outbox/batch-dialog", test_batch_dialog);
