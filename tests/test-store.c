@@ -687,6 +687,46 @@ test_outbox_ordering (Fixture       *fixture,
   }
 }
 
+/* A saved order is the shop's it was fetched from: another shop's window does not show it */
+static void
+test_history_accounts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GListModel) recent = NULL;
+
+  /* from before shops were recorded: every shop's */
+  save (fixture->store, 7001, "Анна", "Легасова", "", "", "", "Тула", "", 100);
+  eo_store_set_account (fixture->store, "shop-a");
+  save (fixture->store, 7002, "Борис", "Ашкин", "", "", "+7 900 111-22-33", "Тула", "", 110);
+  eo_store_set_account (fixture->store, "shop-b");
+  save (fixture->store, 7003, "Вера", "Бэшкина", "", "", "", "Тула", "", 120);
+
+  /* shop-b: its own and the old one, in search, in the recent list and opened by number */
+  assert_search (fixture->store, "Тула", "7003,7001");
+  assert_search (fixture->store, "Ашкин", "");
+  assert_search (fixture->store, "9001112233", "");
+  recent = eo_store_recent_orders (fixture->store, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (recent), ==, 2);
+  json = eo_store_get_order_json (fixture->store, 7002, &error);
+  g_assert_no_error (error);
+  g_assert_null (json);
+
+  /* shop-a sees its own */
+  eo_store_set_account (fixture->store, "shop-a");
+  assert_search (fixture->store, "Тула", "7002,7001");
+  assert_search (fixture->store, "9001112233", "7002");
+  json = eo_store_get_order_json (fixture->store, 7002, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  /* no shop set (the command line's offline search): all of them */
+  eo_store_set_account (fixture->store, NULL);
+  assert_search (fixture->store, "Тула", "7003,7002,7001");
+}
+
 /* A change is for the shop it was made for: another shop's account never sends it */
 static void
 test_outbox_accounts (Fixture       *fixture,
@@ -1418,6 +1458,7 @@ main (int   argc,
   ADD ("/store/outbox/ordering-after-backoff", test_outbox_ordering_exact);
   ADD ("/store/outbox/dedup", test_outbox_dedup);
   ADD ("/store/outbox/accounts", test_outbox_accounts);
+  ADD ("/store/history/accounts", test_history_accounts);
   ADD ("/store/outbox/invalid", test_outbox_invalid);
   ADD ("/store/outbox/backoff", test_outbox_backoff);
   ADD ("/store/outbox/refusal", test_outbox_refusal);

@@ -972,8 +972,11 @@ run_show (char **args)
   if (order == NULL)
     return fail_with_error (error);
 
-  /* Every order fetched is kept, for `expertam search` and the window's history */
-  if ((store = open_store (&error)) == NULL ||
+  /* Every order fetched is kept, for `expertam search` and the window's history, as this
+   * shop's */
+  if ((store = open_store (&error)) != NULL)
+    eo_store_set_account (store, eo_client_get_login (client));
+  if (store == NULL ||
       !eo_store_save_order (store, order, now_seconds (), &error))
     {
       print_error_line (error->message);

@@ -149,8 +149,9 @@ static const char * const migrations[] = {
   ");"
   "CREATE INDEX log_by_bill ON log (bill_id, id);",
 
-  /* 3: the shop (its login) each change is for; '' for changes queued before */
+  /* 3: the shop (its login) each change and each order is for; '' for those from before */
   "ALTER TABLE outbox ADD COLUMN account TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE orders ADD COLUMN account TEXT NOT NULL DEFAULT '';"
   "DROP INDEX outbox_pending_once;"
   "CREATE UNIQUE INDEX outbox_pending_once"
   "  ON outbox (account, bill_id, status, ifnull (date, -1), rpo) WHERE state = 0;",
@@ -160,6 +161,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EO_STORE_SCHEMA_VERSION);
 
 #define OUTBOX_COLUMNS \
   "id, bill_id, status, date, rpo, state, attempts, created_at, next_attempt, last_error, account"
+
+/* The store's shop, its orders and changes: those from before shops were recorded belong to
+ * every shop; with no shop set, everything matches */
+#define ACCOUNT_MATCHES_7 "(?7 IS NULL OR account = ?7 OR account = '')"
 
 #define ORDER_COLUMNS \
   "bill_id, full_name, email, phone, city, address, pay_status, tracking, local_status, fetched_at"
@@ -346,6 +351,18 @@ bind_text (sqlite3_stmt *stmt,
            const char   *text)
 {
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* The store's shop, or NULL (any shop) when none is set */
+static void
+bind_account (EoStore      *self,
+              sqlite3_stmt *stmt,
+              int           index)
+{
+  if (self->account != NULL)
+    bind_text (stmt, index, self->account);
+  else
+    sqlite3_bind_null (stmt, index);
 }
 
 static void
@@ -754,18 +771,19 @@ save_order_locked (EoStore                  *self,
   static const char sql[] =
     "INSERT INTO orders (bill_id, full_name, email, phone, city, fetched_at, raw_json,"
     "                    first_name, last_name, middle_name, address, pay_status, phone_digits,"
-    "                    tracking, local_status)"
+    "                    tracking, local_status, account)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
     "  ifnull ((SELECT rpo FROM outbox WHERE bill_id = ?1 AND status = 'sent' AND state = 1"
     "           ORDER BY id DESC LIMIT 1), ''),"
     "  ifnull ((SELECT status FROM outbox WHERE bill_id = ?1 AND state = 1"
-    "           ORDER BY id DESC LIMIT 1), ''))"
+    "           ORDER BY id DESC LIMIT 1), ''), ?14)"
     " ON CONFLICT (bill_id) DO UPDATE SET"
     "  full_name = excluded.full_name, email = excluded.email, phone = excluded.phone,"
     "  city = excluded.city, fetched_at = excluded.fetched_at, raw_json = excluded.raw_json,"
     "  first_name = excluded.first_name, last_name = excluded.last_name,"
     "  middle_name = excluded.middle_name, address = excluded.address,"
-    "  pay_status = excluded.pay_status, phone_digits = excluded.phone_digits";
+    "  pay_status = excluded.pay_status, phone_digits = excluded.phone_digits,"
+    "  account = excluded.account";
   g_autofree char *full_name = join_name (fields);
   g_autofree char *digits = phone_digits (fields->phone);
   sqlite3_stmt *stmt;
@@ -794,6 +812,7 @@ save_order_locked (EoStore                  *self,
   bind_text (stmt, 11, fields->address);
   bind_text (stmt, 12, fields->pay_status);
   bind_text (stmt, 13, digits);
+  bind_text (stmt, 14, self->account != NULL ? self->account : "");
 
   return step_done (self, stmt, error);
 }
@@ -882,11 +901,15 @@ eo_store_get_order_json (EoStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  stmt = get_stmt (self, "SELECT raw_json FROM orders WHERE bill_id = ?", error);
+  stmt = get_stmt (self,
+                   "SELECT raw_json FROM orders WHERE bill_id = ?1"
+                   " AND (?2 IS NULL OR account = ?2 OR account = '')",
+                   error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, bill_id);
+  bind_account (self, stmt, 2);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     json = g_strdup (column_text (stmt, 0));
@@ -943,12 +966,14 @@ recent_orders_locked (EoStore  *self,
 
   stmt = get_stmt (self,
                    "SELECT " ORDER_COLUMNS " FROM orders"
-                   " ORDER BY fetched_at DESC, bill_id DESC LIMIT ?",
+                   " WHERE (?2 IS NULL OR account = ?2 OR account = '')"
+                   " ORDER BY fetched_at DESC, bill_id DESC LIMIT ?1",
                    error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, limit);
+  bind_account (self, stmt, 2);
 
   return collect_orders (self, stmt, error);
 }
@@ -1073,6 +1098,7 @@ search_locked (EoStore     *self,
   static const char words_sql[] =
     "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
     " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
+    " AND " ACCOUNT_MATCHES_7
     " ORDER BY bill_id DESC";
   /* Or the digits anywhere in the phone (a quoted trigram phrase); or, after a leading 7 or 8,
    * the national number's start */
@@ -1083,6 +1109,7 @@ search_locked (EoStore     *self,
     "  UNION SELECT rowid FROM"
     "   (SELECT rowid FROM orders_phone_fts WHERE orders_phone_fts MATCH ?3"
     "    ORDER BY rowid DESC LIMIT ?2))"
+    " AND " ACCOUNT_MATCHES_7
     " ORDER BY bill_id DESC LIMIT ?2";
   static const char number_national_sql[] =
     "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
@@ -1095,6 +1122,7 @@ search_locked (EoStore     *self,
     "   (SELECT o.bill_id FROM orders_phone_fts AS f JOIN orders AS o ON o.bill_id = f.rowid"
     "    WHERE orders_phone_fts MATCH ?4 AND substr (o.phone_digits, 1, ?5) = ?6"
     "    ORDER BY o.bill_id DESC LIMIT ?2))"
+    " AND " ACCOUNT_MATCHES_7
     " ORDER BY bill_id DESC LIMIT ?2";
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   g_autofree char *query = NULL;
@@ -1154,6 +1182,7 @@ search_locked (EoStore     *self,
 
   bind_text (stmt, 1, query);
   sqlite3_bind_int64 (stmt, 2, limit);
+  bind_account (self, stmt, 7);
 
   return collect_orders (self, stmt, error);
 }
@@ -1593,10 +1622,7 @@ claim_due_locked (EoStore  *self,
    * recorded): another shop's wait, listed, until its account is set up again */
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, (gint64) max_changes + g_hash_table_size (self->in_flight));
-  if (self->account != NULL)
-    bind_text (stmt, 3, self->account);
-  else
-    sqlite3_bind_null (stmt, 3);
+  bind_account (self, stmt, 3);
   due = collect_changes (self, stmt, error);
   if (due == NULL)
     return NULL;

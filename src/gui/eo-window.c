@@ -1485,6 +1485,8 @@ eo_window_set_store (EoWindow *self,
 
   if (store != NULL)
     {
+      /* The history and the changes shown are this shop's */
+      eo_store_set_account (store, eo_client_get_login (self->client));
       self->outbox = eo_outbox_new (store, self->client);
       eo_outbox_set_jobs (self->outbox, g_settings_get_uint (self->settings, "batch-jobs"));
       g_signal_connect_object (self->outbox, "changed",
