@@ -749,6 +749,9 @@ test_outbox_accounts (Fixture       *fixture,
   for_a = enqueue (fixture->store, 1, "sent", 1700000000, "62001411000016", 100, NULL);
   a = get_change (fixture->store, for_a);
   g_assert_cmpstr (a->account, ==, "shop-a");
+  g_assert_true (eo_outbox_change_is_for (a, "shop-a"));
+  g_assert_false (eo_outbox_change_is_for (a, "shop-b"));
+  g_assert_false (eo_outbox_change_is_for (a, NULL));
 
   eo_store_set_account (fixture->store, "shop-b");
   for_b = enqueue (fixture->store, 2, "paid", 1700000000, NULL, 100, NULL);
@@ -770,6 +773,7 @@ test_outbox_accounts (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (pending->len, ==, 4);
   g_assert_cmpstr (((EoOutboxChange *) pending->pdata[0])->account, ==, "");
+  g_assert_true (eo_outbox_change_is_for (pending->pdata[0], "shop-b"));
   g_assert_cmpstr (((EoOutboxChange *) pending->pdata[1])->account, ==, "shop-a");
 
   /* back on shop-a: its change goes out (the order's own sequence is per shop) */

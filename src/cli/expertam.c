@@ -1527,8 +1527,7 @@ retry_outbox (guint jobs)
         {
           EoOutboxChange *change = g_ptr_array_index (list, i);
 
-          if (change->account[0] != '\0' &&
-              g_strcmp0 (change->account, eo_client_get_login (sender.client)) != 0)
+          if (!eo_outbox_change_is_for (change, eo_client_get_login (sender.client)))
             {
               other_shops++;
               continue;

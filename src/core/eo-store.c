@@ -163,8 +163,10 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EO_STORE_SCHEMA_VERSION);
   "id, bill_id, status, date, rpo, state, attempts, created_at, next_attempt, last_error, account"
 
 /* The store's shop, its orders and changes: those from before shops were recorded belong to
- * every shop; with no shop set, everything matches */
-#define ACCOUNT_MATCHES_7 "(?7 IS NULL OR account = ?7 OR account = '')"
+ * every shop; with no shop set, everything matches. Parameter 7 of every statement using it,
+ * bound by bind_account() */
+#define ACCOUNT_MATCHES "(?7 IS NULL OR account = ?7 OR account = '')"
+#define ACCOUNT_PARAM   7
 
 #define ORDER_COLUMNS \
   "bill_id, full_name, email, phone, city, address, pay_status, tracking, local_status, fetched_at"
@@ -217,6 +219,17 @@ eo_outbox_change_unref (EoOutboxChange *change)
   g_return_if_fail (change != NULL);
 
   g_rc_box_release_full (change, (GDestroyNotify) outbox_change_clear);
+}
+
+/* Whether the shop logged in as login may send change: its own, or one from before shops were
+ * recorded */
+gboolean
+eo_outbox_change_is_for (const EoOutboxChange *change,
+                         const char           *login)
+{
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  return change->account[0] == '\0' || g_strcmp0 (change->account, login) == 0;
 }
 
 gint64
@@ -353,16 +366,15 @@ bind_text (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }
 
-/* The store's shop, or NULL (any shop) when none is set */
+/* The store's shop for ACCOUNT_MATCHES, or NULL (any shop) when none is set */
 static void
 bind_account (EoStore      *self,
-              sqlite3_stmt *stmt,
-              int           index)
+              sqlite3_stmt *stmt)
 {
   if (self->account != NULL)
-    bind_text (stmt, index, self->account);
+    bind_text (stmt, ACCOUNT_PARAM, self->account);
   else
-    sqlite3_bind_null (stmt, index);
+    sqlite3_bind_null (stmt, ACCOUNT_PARAM);
 }
 
 static void
@@ -902,14 +914,13 @@ eo_store_get_order_json (EoStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = get_stmt (self,
-                   "SELECT raw_json FROM orders WHERE bill_id = ?1"
-                   " AND (?2 IS NULL OR account = ?2 OR account = '')",
+                   "SELECT raw_json FROM orders WHERE bill_id = ?1 AND " ACCOUNT_MATCHES,
                    error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, bill_id);
-  bind_account (self, stmt, 2);
+  bind_account (self, stmt);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     json = g_strdup (column_text (stmt, 0));
@@ -966,14 +977,14 @@ recent_orders_locked (EoStore  *self,
 
   stmt = get_stmt (self,
                    "SELECT " ORDER_COLUMNS " FROM orders"
-                   " WHERE (?2 IS NULL OR account = ?2 OR account = '')"
+                   " WHERE " ACCOUNT_MATCHES
                    " ORDER BY fetched_at DESC, bill_id DESC LIMIT ?1",
                    error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, limit);
-  bind_account (self, stmt, 2);
+  bind_account (self, stmt);
 
   return collect_orders (self, stmt, error);
 }
@@ -1098,7 +1109,7 @@ search_locked (EoStore     *self,
   static const char words_sql[] =
     "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
     " (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)"
-    " AND " ACCOUNT_MATCHES_7
+    " AND " ACCOUNT_MATCHES
     " ORDER BY bill_id DESC";
   /* Or the digits anywhere in the phone (a quoted trigram phrase); or, after a leading 7 or 8,
    * the national number's start */
@@ -1109,7 +1120,7 @@ search_locked (EoStore     *self,
     "  UNION SELECT rowid FROM"
     "   (SELECT rowid FROM orders_phone_fts WHERE orders_phone_fts MATCH ?3"
     "    ORDER BY rowid DESC LIMIT ?2))"
-    " AND " ACCOUNT_MATCHES_7
+    " AND " ACCOUNT_MATCHES
     " ORDER BY bill_id DESC LIMIT ?2";
   static const char number_national_sql[] =
     "SELECT " ORDER_COLUMNS " FROM orders WHERE bill_id IN"
@@ -1122,7 +1133,7 @@ search_locked (EoStore     *self,
     "   (SELECT o.bill_id FROM orders_phone_fts AS f JOIN orders AS o ON o.bill_id = f.rowid"
     "    WHERE orders_phone_fts MATCH ?4 AND substr (o.phone_digits, 1, ?5) = ?6"
     "    ORDER BY o.bill_id DESC LIMIT ?2))"
-    " AND " ACCOUNT_MATCHES_7
+    " AND " ACCOUNT_MATCHES
     " ORDER BY bill_id DESC LIMIT ?2";
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   g_autofree char *query = NULL;
@@ -1182,7 +1193,7 @@ search_locked (EoStore     *self,
 
   bind_text (stmt, 1, query);
   sqlite3_bind_int64 (stmt, 2, limit);
-  bind_account (self, stmt, 7);
+  bind_account (self, stmt);
 
   return collect_orders (self, stmt, error);
 }
@@ -1609,7 +1620,7 @@ claim_due_locked (EoStore  *self,
   stmt = get_stmt (self,
                    "SELECT " OUTBOX_COLUMNS " FROM outbox AS o"
                    " WHERE state = 0 AND next_attempt <= ?1"
-                   "  AND (?3 IS NULL OR account = ?3 OR account = '')"
+                   "  AND " ACCOUNT_MATCHES
                    "  AND NOT EXISTS (SELECT 1 FROM outbox AS p"
                    "                  WHERE p.bill_id = o.bill_id AND p.account = o.account"
                    "                   AND p.state = 0 AND p.id < o.id)"
@@ -1622,7 +1633,7 @@ claim_due_locked (EoStore  *self,
    * recorded): another shop's wait, listed, until its account is set up again */
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, (gint64) max_changes + g_hash_table_size (self->in_flight));
-  bind_account (self, stmt, 3);
+  bind_account (self, stmt);
   due = collect_changes (self, stmt, error);
   if (due == NULL)
     return NULL;

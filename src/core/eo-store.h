@@ -70,6 +70,9 @@ EoOutboxChange  *eo_outbox_change_new       (gint64          bill_id,
                                              const char     *rpo);
 EoOutboxChange  *eo_outbox_change_ref       (EoOutboxChange *change);
 void             eo_outbox_change_unref     (EoOutboxChange *change);
+/* Whether the shop logged in as login sends it: its own, or one from before shops were recorded */
+gboolean         eo_outbox_change_is_for    (const EoOutboxChange *change,
+                                             const char           *login);
 
 /* The delay before attempt number attempts + 1, after `attempts` failures (>= 1) */
 gint64           eo_outbox_backoff_delay    (guint           attempts);

@@ -92,9 +92,6 @@ eo_application_set_state (EoApplication *self,
                           gboolean       ready,
                           gboolean       demo)
 {
-  if (ready)
-    eo_application_use_store (self, demo);
-
   g_object_freeze_notify (G_OBJECT (self));
 
   if (self->demo != !!demo)
@@ -173,13 +170,14 @@ eo_application_account_loaded_cb (GObject      *object,
   if (eo_error_is_cancelled (error))
     return;
 
-  /* Leaving the demo shop: its changes stay in its own file, out of the shop's reach */
-  if (account != NULL && self->demo)
+  /* The shop's file (leaving the demo shop: its changes stay in its own, out of the shop's
+   * reach) */
+  if (account != NULL)
     eo_application_use_store (self, FALSE);
 
   /* Another shop: what the windows are sending for the last one stops first (it stays in the
    * outbox, for that shop), then the store is handed back to them */
-  if (account != NULL && !self->demo &&
+  if (account != NULL &&
       g_strcmp0 (eo_client_get_login (self->client), account->login) != 0)
     eo_application_detach_store (self);
 
@@ -249,10 +247,7 @@ eo_application_store_opened_cb (GObject      *object,
     }
 
   self->store = g_steal_pointer (&store);
-
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (EO_IS_WINDOW (l->data))
-      eo_window_set_store (EO_WINDOW (l->data), self->store);
+  eo_application_attach_store (self);
 }
 
 /* The keyring, the settings, the store and the demo server wait until the window has been

@@ -206,22 +206,12 @@ eo_outbox_send_due_cb (GObject      *object,
   eo_outbox_set_sending (self, FALSE);
 }
 
-/* The shop the client talks to now: each change is recorded for it, and only its changes are
- * sent (the store keeps another shop's until that account is back) */
+/* The shop the client talks to now: the store records each change queued for it, and sends
+ * only its changes (another shop's wait until that account is back) */
 static void
 eo_outbox_sync_account (EoOutbox *self)
 {
   eo_store_set_account (self->store, eo_client_get_login (self->client));
-}
-
-static void
-eo_outbox_tag_change (EoOutbox       *self,
-                      EoOutboxChange *change)
-{
-  const char *login = eo_client_get_login (self->client);
-
-  g_free (change->account);
-  change->account = g_strdup (login != NULL ? login : "");
 }
 
 void
@@ -293,7 +283,7 @@ eo_outbox_submit_async (EoOutbox           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, eo_outbox_submit_async);
-  eo_outbox_tag_change (self, change);
+  eo_outbox_sync_account (self);
   eo_store_outbox_enqueue_async (self->store, change, now_seconds (), NULL,
                                  eo_outbox_enqueue_cb, g_steal_pointer (&task));
 }
@@ -329,9 +319,7 @@ eo_outbox_submit_many (EoOutbox   *self,
 {
   g_return_val_if_fail (EO_IS_OUTBOX (self), FALSE);
 
-  for (guint i = 0; i < changes->len; i++)
-    eo_outbox_tag_change (self, g_ptr_array_index (changes, i));
-
+  eo_outbox_sync_account (self);
   if (!eo_store_outbox_enqueue_many (self->store, changes, now_seconds (), error))
     return FALSE;
 

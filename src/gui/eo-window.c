@@ -961,8 +961,7 @@ eo_window_outbox_row (EoWindow       *self,
     title = g_strdup_printf (_("Order %" PRId64 ": %s"), change->bill_id,
                              outbox_change_status_label (change));
 
-  if (change->account[0] != '\0' &&
-      g_strcmp0 (change->account, eo_client_get_login (self->client)) != 0)
+  if (!eo_outbox_change_is_for (change, eo_client_get_login (self->client)))
     subtitle = g_strdup_printf (_("For the shop “%s”: sent when its account is set up again"),
                                 change->account);
   else if (change->state == EO_OUTBOX_STATE_FAILED)

@@ -705,6 +705,29 @@ leaflet_unfolded (gpointer user_data)
   return !adw_leaflet_get_folded (user_data);
 }
 
+/* The first widget under root (breadth first) that activates action_name */
+static GtkWidget *
+find_actionable (GtkWidget  *root,
+                 const char *action_name)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, root);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (GTK_IS_ACTIONABLE (w) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), action_name) == 0)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+
+  return NULL;
+}
+
 /* A narrow window folds the recent orders away behind a button; a wide one shows both */
 static void
 test_narrow_window_folds (void)
@@ -725,24 +748,7 @@ test_narrow_window_folds (void)
   /* folded: it opens on the search and the order, and a button brings the recent orders */
   g_assert_true (gui_test_find_widget (adw_leaflet_get_visible_child (leaflet),
                                        GTK_TYPE_SEARCH_ENTRY, NULL) != NULL);
-  sidebar_button = NULL;
-  {
-    GPtrArray *queue = g_ptr_array_new ();
-
-    g_ptr_array_add (queue, window);
-    for (guint i = 0; i < queue->len && sidebar_button == NULL; i++)
-      {
-        GtkWidget *w = g_ptr_array_index (queue, i);
-
-        if (GTK_IS_ACTIONABLE (w) &&
-            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.show-sidebar") == 0)
-          sidebar_button = w;
-        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
-             c = gtk_widget_get_next_sibling (c))
-          g_ptr_array_add (queue, c);
-      }
-    g_ptr_array_unref (queue);
-  }
+  sidebar_button = find_actionable (GTK_WIDGET (window), "win.show-sidebar");
   g_assert_nonnull (sidebar_button);
   g_assert_true (gtk_widget_get_visible (sidebar_button));
   g_assert_true (gtk_widget_is_sensitive (sidebar_button));
