@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/test-secrets-audit.sh PATH-TO-EXPERTAM: the API key appears nowhere but the keyring.
-# Runs inside shared/tools/with-keyring (a private HOME, XDG dirs and keyring). Every path of the
+# Runs inside tests/with-keyring.sh (a private HOME, XDG dirs and keyring). Every path of the
 # CLI, failures included, runs with G_MESSAGES_DEBUG=all; then the key is searched for in every
 # stdout and stderr, in every file under HOME and the XDG dirs (the SQLite database and the
 # GSettings key file included), and in the command lines of expertam processes while they run.

@@ -1,6 +1,6 @@
 /* test-secrets.c: the API key in the Secret Service
  *
- * Runs under shared/tools/with-keyring: a private D-Bus session with its own gnome-keyring.
+ * Runs under tests/with-keyring.sh: a private D-Bus session with its own gnome-keyring.
  */
 
 #include "config.h"

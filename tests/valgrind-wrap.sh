@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # valgrind-wrap.sh VALGRIND-OPTIONS... -- COMMAND...: the exe_wrapper of `meson test --setup=valgrind`.
-# Runs COMMAND under valgrind; for a test run through shared/tools/with-keyring, valgrind goes
+# Runs COMMAND under valgrind; for a test run through tests/with-keyring.sh, valgrind goes
 # inside the keyring session, around the test program, not around the session's shell scripts.
 set -euo pipefail
 
@@ -11,7 +11,7 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 done
 shift
 
-if [ "$(basename "$1")" = with-keyring ]; then
+if [ "$(basename "$1")" = with-keyring.sh ]; then
   keyring=$1
   shift
   exec "$keyring" valgrind "${options[@]}" "$@"

@@ -1,7 +1,8 @@
 /* eo-signature.c
  *
  * The service signs with md5 over what PHP's http_build_query() makes of the parameters,
- * so this file reproduces that function byte for byte (see shared/api/PROTOCOL.md).
+ * so this file reproduces that function byte for byte (tests/fixtures/signature-vectors.json
+ * holds hashes PHP itself computed).
  */
 
 #include "config.h"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/gui/test-audit.sh PATH-TO-TEST-AUDIT WITH-XVFB: the app's part of the secrets audit.
-# Runs inside shared/tools/with-keyring (a private HOME, XDG dirs and keyring). test-audit drives
+# Runs inside tests/with-keyring.sh (a private HOME, XDG dirs and keyring). test-audit drives
 # the whole app through every path with the demo shop's key (see test-audit.c) under
 # G_MESSAGES_DEBUG=all, with settings in a key file under XDG_CONFIG_HOME; it checks the command
 # lines itself while it runs. Then the key is searched for in its stdout and stderr (the debug
