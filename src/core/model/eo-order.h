@@ -4,10 +4,11 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "eo-date.h"
+#include "eo-money.h"
+
 G_BEGIN_DECLS
 
-/* Money is exact integer kopecks; EO_MONEY_NONE means the field was absent or empty */
-#define EO_MONEY_NONE G_MININT64
 
 #define EO_TYPE_ORDER (eo_order_get_type ())
 
@@ -77,15 +78,5 @@ const char  *eo_order_get_utm_content       (EoOrder *self);
 const char  *eo_order_get_utm_term          (EoOrder *self);
 GListModel  *eo_order_get_items             (EoOrder *self);
 const char  *eo_order_get_raw_json          (EoOrder *self);
-
-/* "1 990,00 ₽" in the current locale's digit grouping and decimal mark; "" for EO_MONEY_NONE */
-char        *eo_money_format                (gint64 kopecks);
-
-/* Parse "1990", "1990.5", "1990.00", "1 990,00" (and JSON numbers) into kopecks; FALSE when not money */
-gboolean     eo_money_parse                 (const char *text,
-                                             gint64     *out_kopecks);
-
-/* The service's dates: "YYYY-MM-DD HH:MM:SS" (Moscow time) or unix seconds; NULL when empty/invalid */
-GDateTime   *eo_date_parse                  (const char *text);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "eo-order.h"
+#include "eo-money.h"
 
 gboolean
 eo_json_depth_is_within (const char *data,
