@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "eo-batch-file.h"
+#include "eo-batch-plan.h"
 #include "eo-error.h"
 
 typedef enum
@@ -26,6 +27,7 @@ typedef struct
   gint64        change_id;
   ItemResult    result;
   char         *message;
+  gboolean      already_sent;   /* this shop had it before this dialog sent anything */
   AdwActionRow *widget;
 } Item;
 
@@ -93,7 +95,7 @@ eo_batch_dialog_update_item (EoBatchDialog *self,
       subtitle = g_strdup (_("Queued"));
       break;
     case ITEM_SENT:
-      subtitle = g_strdup (_("Sent"));
+      subtitle = g_strdup (item->already_sent ? _("Already sent before") : _("Sent"));
       break;
     case ITEM_RETRY:
       subtitle = g_strdup_printf (_("Waiting for a retry: %s"), item->message);
@@ -330,6 +332,9 @@ send_action (GtkWidget  *widget,
 {
   EoBatchDialog *self = EO_BATCH_DIALOG (widget);
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
+  g_autoptr(GPtrArray) ready = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GPtrArray) queued = g_ptr_array_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -349,34 +354,75 @@ send_action (GtkWidget  *widget,
       return;
     }
 
-  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
 
-      if (item->result != ITEM_READY)
-        continue;
-
-      g_ptr_array_add (changes, eo_outbox_change_new (item->row->bill_id, "sent",
-                                                      item->row->date != NULL
-                                                        ? item->row->date : now,
-                                                      item->row->rpo));
-      g_ptr_array_add (queued, item);
+      if (item->result == ITEM_READY)
+        {
+          g_ptr_array_add (ready, item);
+          g_ptr_array_add (rows, item->row);
+        }
     }
 
-  if (changes->len == 0)
-    return;
-
-  eo_outbox_set_jobs (self->outbox, g_settings_get_uint (self->settings, "batch-jobs"));
-  self->sending = TRUE;
-
-  /* Committed to the outbox before anything is sent */
-  if (!eo_outbox_submit_many (self->outbox, changes, &error))
+  /* The same plan as `expertam ship-batch`: what this shop already has is not sent again, what
+   * already waits in the outbox is retried rather than queued twice */
+  plan = eo_batch_plan_make (eo_outbox_get_store (self->outbox), rows, TRUE, now, FALSE, &error);
+  if (plan == NULL)
     {
-      self->sending = FALSE;
       gtk_label_set_label (self->summary_label, error->message);
-      eo_batch_dialog_update (self);
       return;
+    }
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      EoBatchPlanItem *step = g_ptr_array_index (plan, i);
+      Item *item = g_ptr_array_index (ready, i);
+
+      switch (step->action)
+        {
+        case EO_BATCH_PLAN_QUEUE:
+          g_ptr_array_add (changes, eo_outbox_change_ref (step->change));
+          g_ptr_array_add (queued, item);
+          break;
+        case EO_BATCH_PLAN_RETRY:
+          if (!eo_outbox_retry (self->outbox, step->change->id, &error))
+            {
+              gtk_label_set_label (self->summary_label, error->message);
+              eo_batch_dialog_update (self);
+              return;
+            }
+          self->sending = TRUE;
+          item->change_id = step->change->id;
+          item->result = ITEM_QUEUED;
+          g_hash_table_insert (self->by_change, &item->change_id, item);
+          eo_batch_dialog_update_item (self, item);
+          break;
+        case EO_BATCH_PLAN_ALREADY_SENT:
+          item->result = ITEM_SENT;
+          item->already_sent = TRUE;
+          eo_batch_dialog_update_item (self, item);
+          break;
+        case EO_BATCH_PLAN_SKIP:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (changes->len > 0)
+    {
+      eo_outbox_set_jobs (self->outbox, g_settings_get_uint (self->settings, "batch-jobs"));
+      self->sending = TRUE;
+
+      /* Committed to the outbox before anything is sent */
+      if (!eo_outbox_submit_many (self->outbox, changes, &error))
+        {
+          self->sending = FALSE;
+          gtk_label_set_label (self->summary_label, error->message);
+          eo_batch_dialog_update (self);
+          return;
+        }
     }
 
   for (guint i = 0; i < queued->len; i++)

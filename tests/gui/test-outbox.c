@@ -581,6 +581,27 @@ test_batch_dialog (void)
   g_assert_nonnull (strstr (exported, bad->reason));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The same file again (the person is not sure it went out): what the shop already has is
+   * shown as sent and not sent a second time */
+  {
+    guint n_before = count_changes ();
+    EoBatchDialog *again;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.ship-batch", NULL);
+    again = EO_BATCH_DIALOG (gui_test_find_toplevel (EO_TYPE_BATCH_DIALOG));
+    g_assert_nonnull (again);
+    wait.dialog = again;
+    eo_batch_dialog_load_file (again, file);
+    g_assert_true (gui_test_wait_for (batch_loaded, &wait, WAIT_MS));
+    gtk_widget_activate_action (GTK_WIDGET (again), "batch.send", NULL);
+    g_assert_true (gui_test_wait_for (batch_sent, &wait, WAIT_MS));
+    g_assert_cmpuint (eo_batch_dialog_get_n_sent (again), ==, 4);
+    g_assert_cmpuint (count_changes (), ==, n_before);
+    g_assert_cmpuint (outbox_length (), ==, 0);
+    gtk_window_destroy (GTK_WINDOW (again));
+  }
+
   destroy_window (window);
 }
 

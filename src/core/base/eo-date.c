@@ -5,6 +5,7 @@
 
 #include "eo-date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Dates */
@@ -123,3 +124,80 @@ eo_date_parse (const char *text)
   /* Anything else ISO 8601 (with its own offset, or Moscow time without one) */
   return g_date_time_new_from_iso8601 (copy, moscow);
 }
+
+/* The dates people type */
+
+static GDateTime *
+local_date (int    year,
+            int    month,
+            int    day,
+            int    hour,
+            int    minute,
+            double seconds)
+{
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      day > g_date_get_days_in_month (month, year) ||
+      hour > 23 || minute > 59 || seconds >= 60)
+    return NULL;
+
+  return g_date_time_new_local (year, month, day, hour, minute, seconds);
+}
+
+GDateTime *
+eo_date_parse_human (const char *text)
+{
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  int consumed = 0, time_consumed = 0;
+  char sep1 = 0, sep2 = 0;
+  const char *rest;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (*text == '\0')
+    return NULL;
+
+  if (strspn (text, "0123456789") == strlen (text))
+    {
+      guint64 seconds;
+
+      if (strlen (text) < 9 || strlen (text) > 11 ||
+          !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &seconds, NULL))
+        return NULL;
+      return g_date_time_new_from_unix_local ((gint64) seconds);
+    }
+
+  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) == 3 && consumed == 10)
+    sep1 = sep2 = '-';
+  else if (sscanf (text, "%2d%c%2d%c%4d%n", &day, &sep1, &month, &sep2, &year, &consumed) != 5 ||
+           sep1 != sep2 || (sep1 != '.' && sep1 != '/') || consumed < 8)
+    return NULL;
+
+  rest = text + consumed;
+  if (*rest == '\0')
+    return local_date (year, month, day, 12, 0, 0);
+
+  if ((*rest == ' ' || (*rest == 'T' && sep1 == '-')) &&
+      (sscanf (rest + 1, "%2d:%2d:%2d%n", &hour, &minute, &second, &time_consumed) == 3 ||
+       sscanf (rest + 1, "%2d:%2d%n", &hour, &minute, &time_consumed) == 2) &&
+      hour >= 0 && minute >= 0 && second >= 0)
+    {
+      if (rest[1 + time_consumed] == '\0')
+        return local_date (year, month, day, hour, minute, second);
+    }
+
+  /* A time with a zone (2024-03-01T08:15:00+03:00) */
+  if (sep1 == '-')
+    {
+      g_autoptr(GString) iso = g_string_new (text);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      iso->str[10] = 'T';
+      /* hh:mm with an offset: the seconds GLib's parser wants */
+      if (iso->len > 16 && iso->str[13] == ':' && iso->str[16] != ':' && iso->str[16] != '.')
+        g_string_insert (iso, 16, ":00");
+      return g_date_time_new_from_iso8601 (iso->str, local);
+    }
+
+  return NULL;
+}
+

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "eo-date.h"
 #include "eo-error.h"
 
 G_DEFINE_BOXED_TYPE (EoBatchRow, eo_batch_row, eo_batch_row_copy, eo_batch_row_free)
@@ -373,78 +374,6 @@ looks_like_header (Record *record)
 /* ------------------------------------------------------------------------------------------- */
 /* Dates                                                                                       */
 
-static GDateTime *
-local_date (int    year,
-            int    month,
-            int    day,
-            int    hour,
-            int    minute,
-            double seconds)
-{
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-      day > g_date_get_days_in_month (month, year) ||
-      hour > 23 || minute > 59 || seconds >= 60)
-    return NULL;
-
-  return g_date_time_new_local (year, month, day, hour, minute, seconds);
-}
-
-/* ISO 8601 (2024-03-01, 2024-03-01 12:00, 2024-03-01T12:00:00+03:00), DD.MM.YYYY [HH:MM[:SS]]
- * (also with '/'), or unix seconds. A date alone is noon, local time, so that no time zone
- * moves it to another day. */
-static GDateTime *
-parse_date (const char *text)
-{
-  int year, month, day, hour = 0, minute = 0, second = 0;
-  int consumed = 0, time_consumed = 0;
-  char sep1 = 0, sep2 = 0;
-  const char *rest;
-
-  if (*text == '\0')
-    return NULL;
-
-  if (strspn (text, "0123456789") == strlen (text))
-    {
-      guint64 seconds;
-
-      if (strlen (text) < 9 || strlen (text) > 11 ||
-          !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &seconds, NULL))
-        return NULL;
-      return g_date_time_new_from_unix_local ((gint64) seconds);
-    }
-
-  if (sscanf (text, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) == 3 && consumed == 10)
-    sep1 = sep2 = '-';
-  else if (sscanf (text, "%2d%c%2d%c%4d%n", &day, &sep1, &month, &sep2, &year, &consumed) != 5 ||
-           sep1 != sep2 || (sep1 != '.' && sep1 != '/') || consumed < 8)
-    return NULL;
-
-  rest = text + consumed;
-  if (*rest == '\0')
-    return local_date (year, month, day, 12, 0, 0);
-
-  if ((*rest == ' ' || (*rest == 'T' && sep1 == '-')) &&
-      (sscanf (rest + 1, "%2d:%2d:%2d%n", &hour, &minute, &second, &time_consumed) == 3 ||
-       sscanf (rest + 1, "%2d:%2d%n", &hour, &minute, &time_consumed) == 2) &&
-      hour >= 0 && minute >= 0 && second >= 0)
-    {
-      if (rest[1 + time_consumed] == '\0')
-        return local_date (year, month, day, hour, minute, second);
-    }
-
-  /* A time with a zone (2024-03-01T08:15:00+03:00) */
-  if (sep1 == '-')
-    {
-      g_autofree char *iso = g_strdup (text);
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      iso[10] = 'T';
-      return g_date_time_new_from_iso8601 (iso, local);
-    }
-
-  return NULL;
-}
-
 /* ------------------------------------------------------------------------------------------- */
 /* Rows                                                                                        */
 
@@ -532,7 +461,7 @@ check_record (Record        *record,
                                                           0, 0, 0);
       g_autoptr(GDateTime) latest = g_date_time_add_days (today, 2);
 
-      row->date = parse_date (date_text);
+      row->date = eo_date_parse_human (date_text);
       if (row->date == NULL)
         {
           g_autofree char *shown = eo_sanitize_text (date_text, 40);
