@@ -1,31 +1,21 @@
-/* eo-application.c: the application: one client, the account, the demo shop */
+/* eo-application.c: the application: the shop (EoShop) handed to its windows, and its actions */
 #include "config.h"
 
 #include "eo-application.h"
 
 #include <glib/gi18n.h>
 
-#include "eo-account.h"
-#include "eo-demo-server.h"
-#include "eo-error.h"
 #include "eo-preferences-window.h"
-#include "eo-store.h"
+#include "eo-shop.h"
 #include "eo-window.h"
 
 struct _EoApplication
 {
   AdwApplication  parent_instance;
 
-  EoClient       *client;
-  EoDemoServer   *demo_server;
-  EoStore        *store;
-  char           *store_path;         /* the one open or opening: the shop's, or the demo's */
-  GCancellable   *store_cancellable;
-  GCancellable   *cancellable;
+  EoShop         *shop;
 
   guint           force_demo : 1;
-  guint           demo : 1;
-  guint           ready : 1;
   guint           setup_started : 1;
 };
 
@@ -40,78 +30,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void eo_application_store_opened_cb (GObject      *object,
-                                            GAsyncResult *result,
-                                            gpointer      user_data);
-
+/* The windows follow the shop's store: let go of the old one (what they send for it stops;
+ * it stays in that shop's outbox) and take the new one */
 static void
-eo_application_detach_store (EoApplication *self)
+eo_application_shop_store_cb (EoApplication *self)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (EO_IS_WINDOW (l->data))
-      eo_window_set_store (EO_WINDOW (l->data), NULL);
-}
-
-static void
-eo_application_attach_store (EoApplication *self)
-{
-  if (self->store == NULL)
-    return;
+  EoStore *store = eo_shop_get_store (self->shop);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (EO_IS_WINDOW (l->data))
-      eo_window_set_store (EO_WINDOW (l->data), self->store);
-}
-
-/* The demo shop and the shop have a file each: an order or a change of one never shows in, or
- * goes out to, the other. Called as the client turns to one or the other, before anything can
- * be queued through it. */
-static void
-eo_application_use_store (EoApplication *self,
-                          gboolean       demo)
-{
-  g_autofree char *path = demo ? eo_store_get_demo_path () : eo_store_get_default_path ();
-
-  if (g_strcmp0 (path, self->store_path) == 0)
-    return;
-
-  g_cancellable_cancel (self->store_cancellable);
-  g_clear_object (&self->store_cancellable);
-  g_clear_object (&self->store);
-  eo_application_detach_store (self);
-
-  g_free (self->store_path);
-  self->store_path = g_steal_pointer (&path);
-  self->store_cancellable = g_cancellable_new ();
-  eo_store_open_async (self->store_path, self->store_cancellable,
-                       eo_application_store_opened_cb, g_object_ref (self));
+      eo_window_set_store (EO_WINDOW (l->data), store);
 }
 
 static void
-eo_application_set_state (EoApplication *self,
-                          gboolean       ready,
-                          gboolean       demo)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->demo != !!demo)
-    {
-      self->demo = !!demo;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
-    }
-
-  if (self->ready != !!ready)
-    {
-      self->ready = !!ready;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
-eo_application_toast (EoApplication *self,
-                      const char    *message)
+eo_application_shop_problem_cb (EoApplication *self,
+                                const char    *message)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
@@ -120,86 +53,13 @@ eo_application_toast (EoApplication *self,
 }
 
 static void
-eo_application_start_demo (EoApplication *self)
+eo_application_shop_state_cb (EoApplication *self,
+                              GParamSpec    *pspec)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->demo_server == NULL)
-    {
-      g_autoptr(EoDemoServer) server = eo_demo_server_new ();
-
-      if (!eo_demo_server_start (server, &error))
-        {
-          g_warning ("Could not start the demo shop: %s", error->message);
-          eo_application_toast (self, _("The demo shop could not start"));
-          eo_application_set_state (self, FALSE, TRUE);
-          return;
-        }
-
-      self->demo_server = g_steal_pointer (&server);
-    }
-
-  /* Leaving the shop: its changes stay in its own file, out of the demo shop's reach */
-  eo_application_use_store (self, TRUE);
-
-  if (!eo_client_set_account (self->client,
-                              eo_demo_server_get_url (self->demo_server),
-                              eo_demo_server_get_login (self->demo_server),
-                              eo_demo_server_get_secret (self->demo_server),
-                              &error))
-    {
-      g_warning ("Could not use the demo shop: %s", error->message);
-      eo_application_set_state (self, FALSE, TRUE);
-      return;
-    }
-
-  eo_application_set_state (self, TRUE, TRUE);
-}
-
-static void
-eo_application_account_loaded_cb (GObject      *object,
-                                  GAsyncResult *result,
-                                  gpointer      user_data)
-{
-  g_autoptr(EoApplication) self = user_data;
-  g_autoptr(EoAccount) account = NULL;
-  g_autoptr(GError) error = NULL;
-
-  account = eo_account_load_finish (result, &error);
-
-  if (eo_error_is_cancelled (error))
-    return;
-
-  /* The shop's file (leaving the demo shop: its changes stay in its own, out of the shop's
-   * reach) */
-  if (account != NULL)
-    eo_application_use_store (self, FALSE);
-
-  /* Another shop: what the windows are sending for the last one stops first (it stays in the
-   * outbox, for that shop), then the store is handed back to them */
-  if (account != NULL &&
-      g_strcmp0 (eo_client_get_login (self->client), account->login) != 0)
-    eo_application_detach_store (self);
-
-  if (account != NULL &&
-      eo_client_set_account (self->client, account->url_template, account->login,
-                             account->secret, &error))
-    {
-      if (self->demo_server != NULL)
-        {
-          eo_demo_server_stop (self->demo_server);
-          g_clear_object (&self->demo_server);
-        }
-
-      eo_application_set_state (self, TRUE, FALSE);
-      eo_application_attach_store (self);
-      return;
-    }
-
-  if (!g_error_matches (error, EO_ERROR, EO_ERROR_NO_ACCOUNT))
-    eo_application_toast (self, error->message);
-
-  eo_application_start_demo (self);
+  if (g_str_equal (pspec->name, "demo"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
 void
@@ -207,47 +67,7 @@ eo_application_reload_account (EoApplication *self)
 {
   g_return_if_fail (EO_IS_APPLICATION (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->force_demo)
-    {
-      eo_application_start_demo (self);
-      return;
-    }
-
-  eo_account_load_async (self->cancellable,
-                         eo_application_account_loaded_cb,
-                         g_object_ref (self));
-}
-
-static void
-eo_application_store_opened_cb (GObject      *object,
-                                GAsyncResult *result,
-                                gpointer      user_data)
-{
-  g_autoptr(EoApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EoStore) store = NULL;
-
-  store = eo_store_open_finish (result, &error);
-
-  if (eo_error_is_cancelled (error))
-    return;
-
-  if (store == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      g_warning ("Could not open the saved orders: %s", error->message);
-      message = g_strdup_printf (_("The saved orders could not be opened: %s"), error->message);
-      eo_application_toast (self, message);
-      return;
-    }
-
-  self->store = g_steal_pointer (&store);
-  eo_application_attach_store (self);
+  eo_shop_load (self->shop, self->force_demo);
 }
 
 /* The keyring, the settings, the store and the demo server wait until the window has been
@@ -288,10 +108,10 @@ eo_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (eo_window_new (self, self->client));
+      window = GTK_WINDOW (eo_window_new (self, eo_shop_get_client (self->shop)));
       g_object_bind_property (self, "demo", window, "demo", G_BINDING_SYNC_CREATE);
       g_object_bind_property (self, "ready", window, "ready", G_BINDING_SYNC_CREATE);
-      eo_window_set_store (EO_WINDOW (window), self->store);
+      eo_window_set_store (EO_WINDOW (window), eo_shop_get_store (self->shop));
 
       if (!self->setup_started)
         g_signal_connect_object (window, "realize",
@@ -415,11 +235,7 @@ eo_application_shutdown (GApplication *app)
 {
   EoApplication *self = EO_APPLICATION (app);
 
-  g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->store_cancellable);
-
-  if (self->demo_server != NULL)
-    eo_demo_server_stop (self->demo_server);
+  eo_shop_shutdown (self->shop);
 
   G_APPLICATION_CLASS (eo_application_parent_class)->shutdown (app);
 }
@@ -429,12 +245,9 @@ eo_application_dispose (GObject *object)
 {
   EoApplication *self = EO_APPLICATION (object);
 
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->store_cancellable);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->store_path, g_free);
-  g_clear_object (&self->demo_server);
-  g_clear_object (&self->client);
+  if (self->shop != NULL)
+    g_signal_handlers_disconnect_by_data (self->shop, self);
+  g_clear_object (&self->shop);
 
   G_OBJECT_CLASS (eo_application_parent_class)->dispose (object);
 }
@@ -450,11 +263,11 @@ eo_application_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DEMO:
-      g_value_set_boolean (value, self->demo);
+      g_value_set_boolean (value, eo_shop_get_demo (self->shop));
       break;
 
     case PROP_READY:
-      g_value_set_boolean (value, self->ready);
+      g_value_set_boolean (value, eo_shop_get_ready (self->shop));
       break;
 
     default:
@@ -498,7 +311,16 @@ static const GOptionEntry option_entries[] = {
 static void
 eo_application_init (EoApplication *self)
 {
-  self->client = eo_client_new ();
+  /* The shop: its account (else the demo shop), its client and its store */
+  self->shop = eo_shop_new ();
+  g_signal_connect_object (self->shop, "notify::store",
+                           G_CALLBACK (eo_application_shop_store_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->shop, "notify::demo",
+                           G_CALLBACK (eo_application_shop_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->shop, "notify::ready",
+                           G_CALLBACK (eo_application_shop_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->shop, "problem",
+                           G_CALLBACK (eo_application_shop_problem_cb), self, G_CONNECT_SWAPPED);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
 }
@@ -513,12 +335,20 @@ eo_application_new (void)
                        NULL);
 }
 
+EoShop *
+eo_application_get_shop (EoApplication *self)
+{
+  g_return_val_if_fail (EO_IS_APPLICATION (self), NULL);
+
+  return self->shop;
+}
+
 EoClient *
 eo_application_get_client (EoApplication *self)
 {
   g_return_val_if_fail (EO_IS_APPLICATION (self), NULL);
 
-  return self->client;
+  return eo_shop_get_client (self->shop);
 }
 
 gboolean
@@ -526,5 +356,5 @@ eo_application_get_demo (EoApplication *self)
 {
   g_return_val_if_fail (EO_IS_APPLICATION (self), FALSE);
 
-  return self->demo;
+  return eo_shop_get_demo (self->shop);
 }

@@ -1,9 +1,9 @@
-/* eo-application.h: the application: one client, the account, the demo shop */
+/* eo-application.h: the application: the shop (EoShop) handed to its windows, and its actions */
 #pragma once
 
 #include <adwaita.h>
 
-#include "eo-client.h"
+#include "eo-shop.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EoApplication, eo_application, EO, APPLICATION, AdwApplication)
 
 EoApplication *eo_application_new            (void);
+EoShop        *eo_application_get_shop       (EoApplication *self);
 EoClient      *eo_application_get_client     (EoApplication *self);
 /* TRUE while the app runs on the demo shop */
 gboolean       eo_application_get_demo       (EoApplication *self);
