@@ -13,8 +13,7 @@
 #include "eo-outbox.h"
 #include "eo-saved-order.h"
 #include "eo-order-view.h"
-#include "eo-paid-dialog.h"
-#include "eo-ship-dialog.h"
+#include "eo-status-dialog.h"
 
 struct _EoWindow
 {
@@ -660,19 +659,18 @@ dialog_status_queued_cb (EoWindow     *self,
   eo_window_status_queued (self, bill_id, why);
 }
 
+/* The status dialog for the order shown: sent or paid */
 static void
-mark_sent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+eo_window_open_status_dialog (EoWindow      *self,
+                              EoOrderStatus  status)
 {
-  EoWindow *self = EO_WINDOW (widget);
-  EoShipDialog *dialog;
+  EoStatusDialog *dialog;
 
   if (self->order == NULL)
     return;
 
-  dialog = eo_ship_dialog_new (self->client, self->order);
-  eo_ship_dialog_set_outbox (dialog, self->outbox);
+  dialog = eo_status_dialog_new (self->client, self->order, status);
+  eo_status_dialog_set_outbox (dialog, self->outbox);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "status-queued",
                            G_CALLBACK (dialog_status_queued_cb), self, G_CONNECT_SWAPPED);
@@ -682,24 +680,19 @@ mark_sent_action (GtkWidget  *widget,
 }
 
 static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  eo_window_open_status_dialog (EO_WINDOW (widget), EO_ORDER_STATUS_SENT);
+}
+
+static void
 mark_paid_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  EoWindow *self = EO_WINDOW (widget);
-  EoPaidDialog *dialog;
-
-  if (self->order == NULL)
-    return;
-
-  dialog = eo_paid_dialog_new (self->client, self->order);
-  eo_paid_dialog_set_outbox (dialog, self->outbox);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "status-queued",
-                           G_CALLBACK (dialog_status_queued_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "status-changed",
-                           G_CALLBACK (dialog_status_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  eo_window_open_status_dialog (EO_WINDOW (widget), EO_ORDER_STATUS_PAID);
 }
 
 typedef struct

@@ -21,7 +21,7 @@
 #include "eo-demo-server.h"
 #include "eo-preferences-window.h"
 #include "eo-secrets.h"
-#include "eo-ship-dialog.h"
+#include "eo-status-dialog.h"
 #include "eo-store.h"
 #include "eo-window.h"
 #include "gui-test-util.h"
@@ -331,12 +331,12 @@ search (EoWindow   *window,
 static void
 ship_order (EoWindow *window)
 {
-  EoShipDialog *dialog;
+  EoStatusDialog *dialog;
   GtkWidget *entry;
   GtkWidget *send_button;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
-  dialog = EO_SHIP_DIALOG (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
+  dialog = EO_STATUS_DIALOG (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -347,7 +347,7 @@ ship_order (EoWindow *window)
 
   /* A wrong check digit is refused */
   gtk_editable_set_text (GTK_EDITABLE (entry), "62001411000017");
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "ship.send", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "status.send", NULL);
   gui_test_drain ();
   g_assert_false (gtk_widget_get_sensitive (send_button));
   g_assert_nonnull (dialog);

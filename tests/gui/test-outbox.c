@@ -10,7 +10,7 @@
 #include "eo-batch-dialog.h"
 #include "eo-batch-file.h"
 #include "eo-demo-server.h"
-#include "eo-ship-dialog.h"
+#include "eo-status-dialog.h"
 #include "eo-store.h"
 #include "eo-tracking.h"
 #include "eo-window.h"
@@ -193,11 +193,11 @@ static void
 ship_from_window (EoWindow   *window,
                   const char *rpo)
 {
-  EoShipDialog *dialog;
+  EoStatusDialog *dialog;
   GtkWidget *entry;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
-  dialog = EO_SHIP_DIALOG (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
+  dialog = EO_STATUS_DIALOG (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 

@@ -9,8 +9,7 @@
 #include "eo-order-item-row.h"
 #include "eo-demo-server.h"
 #include "eo-order-item.h"
-#include "eo-paid-dialog.h"
-#include "eo-ship-dialog.h"
+#include "eo-status-dialog.h"
 #include "eo-tracking.h"
 #include "eo-window.h"
 #include "gui-test-util.h"
@@ -237,7 +236,7 @@ test_ship_dialog (void)
   g_autoptr(GError) expected_error = NULL;
   g_autoptr(EoOrder) old_order = NULL;
   g_autoptr(JsonNode) changes = NULL;
-  EoShipDialog *dialog;
+  EoStatusDialog *dialog;
   GtkWidget *entry;
   GtkWidget *send_button;
   JsonObject *change;
@@ -251,7 +250,7 @@ test_ship_dialog (void)
   n_changes = count_changes ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
-  dialog = EO_SHIP_DIALOG (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
+  dialog = EO_STATUS_DIALOG (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -270,7 +269,7 @@ test_ship_dialog (void)
   g_assert_false (gtk_widget_get_sensitive (send_button));
 
   requests = eo_demo_server_get_request_count (server);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "ship.send", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "status.send", NULL);
   gui_test_drain ();
   g_assert_cmpuint (eo_demo_server_get_request_count (server), ==, requests);
   g_assert_cmpuint (count_changes (), ==, n_changes);
@@ -308,14 +307,14 @@ static void
 test_ship_dialog_escape_cancels (void)
 {
   EoWindow *window = new_window ();
-  EoShipDialog *dialog;
+  EoStatusDialog *dialog;
   guint n_changes;
 
   open_order (window, "1001");
   n_changes = count_changes ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
-  dialog = EO_SHIP_DIALOG (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
+  dialog = EO_STATUS_DIALOG (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -331,7 +330,7 @@ test_other_carrier_needs_confirmation (void)
 {
   EoWindow *window = new_window ();
   g_autoptr(GError) error = NULL;
-  EoShipDialog *dialog;
+  EoStatusDialog *dialog;
   GtkWidget *entry;
   GtkWidget *send_button;
   GtkWidget *confirm;
@@ -343,7 +342,7 @@ test_other_carrier_needs_confirmation (void)
 
   open_order (window, "1001");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
-  dialog = EO_SHIP_DIALOG (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
+  dialog = EO_STATUS_DIALOG (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
   g_assert_nonnull (dialog);
 
   entry = gui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
@@ -424,7 +423,7 @@ test_mark_paid (void)
   EoWindow *window = new_window ();
   g_autoptr(GDateTime) paid = g_date_time_new_local (2026, 2, 27, 18, 5, 0);
   g_autoptr(JsonNode) changes = NULL;
-  EoPaidDialog *dialog;
+  EoStatusDialog *dialog;
   JsonObject *change;
   ChangesWait wait;
 
@@ -432,7 +431,7 @@ test_mark_paid (void)
   wait.n_changes = count_changes () + 1;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-paid", NULL);
-  dialog = EO_PAID_DIALOG (gui_test_find_toplevel (EO_TYPE_PAID_DIALOG));
+  dialog = EO_STATUS_DIALOG (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
@@ -440,7 +439,7 @@ test_mark_paid (void)
                                                                           EO_TYPE_DATE_TIME_ROW,
                                                                           NULL)),
                                   paid);
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "paid.send", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "status.send", NULL);
 
   g_assert_true (gui_test_wait_for (changes_reach, &wait, WAIT_MS));
   g_assert_true (gui_test_wait_for (is_null, &dialog, WAIT_MS));
@@ -672,8 +671,8 @@ test_accessible_names (void)
   open_order (window, "1001");
   assert_icon_buttons_described (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
-  assert_icon_buttons_described (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG));
-  gtk_window_destroy (GTK_WINDOW (gui_test_find_toplevel (EO_TYPE_SHIP_DIALOG)));
+  assert_icon_buttons_described (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG)));
 
   destroy_window (window);
 }
