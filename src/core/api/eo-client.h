@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "eo-order.h"
+#include "eo-order-status.h"
 #include "eo-signature.h"
 
 G_BEGIN_DECLS
@@ -16,14 +17,6 @@ G_BEGIN_DECLS
 #define EO_CLIENT_DEFAULT_TIMEOUT 30
 /* Connections kept open to the service at once: a batch sends at most this many requests */
 #define EO_CLIENT_MAX_CONNECTIONS 16
-
-typedef enum
-{
-  EO_ORDER_STATUS_SENT,
-  EO_ORDER_STATUS_PAID,
-  EO_ORDER_STATUS_RETURN,
-  EO_ORDER_STATUS_CANCEL,
-} EoOrderStatus;
 
 #define EO_TYPE_CLIENT (eo_client_get_type ())
 
@@ -101,9 +94,5 @@ void        eo_client_update_status_async (EoClient            *self,
 gboolean    eo_client_update_status_finish (EoClient           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
-
-const char *eo_order_status_to_string     (EoOrderStatus  status);
-gboolean    eo_order_status_from_string   (const char    *text,
-                                           EoOrderStatus *out_status);
 
 G_END_DECLS
