@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "eo-order-item.h"
@@ -10,7 +12,7 @@
 #include "eo-money.h"
 #include "expertam-private.h"
 
-static void
+static gboolean
 print_order (EoOrder *order)
 {
   GListModel *items = eo_order_get_items (order);
@@ -148,6 +150,38 @@ print_order (EoOrder *order)
   expertam_print_field ("UTM", utm_text->str);
 
   expertam_print_field (_("Comment"), eo_order_get_comment (order));
+  return TRUE;
+}
+
+static gboolean
+print_json (EoOrder  *order,
+            GError  **error)
+{
+  g_autoptr(JsonNode) node = json_from_string (eo_order_get_raw_json (order), error);
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    return FALSE;
+
+  text = expertam_node_to_pretty_json (node);
+  expertam_print_line ("%s", text);
+  return TRUE;
+}
+
+/* Every order fetched is kept, for `expertam search` and the window's history, as this shop's;
+ * when it cannot be, a warning says why, and the command still succeeds */
+static void
+save_to_history (GAsyncResult *store_result,
+                 EoOrder      *order,
+                 const char   *login)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoStore) store = eo_store_open_finish (store_result, &error);
+
+  if (store != NULL)
+    eo_store_set_account (store, login);
+  if (store == NULL || !eo_store_save_order (store, order, expertam_now_seconds (), &error))
+    expertam_print_error_line (error->message);
 }
 
 gboolean
@@ -169,10 +203,11 @@ expertam_builtin_show (char   **args,
                                  NULL);
   g_autoptr(EoClient) client = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) store_result = NULL;
+  g_autofree char *store_path = NULL;
   g_autoptr(EoOrder) order = NULL;
-  g_autoptr(EoStore) store = NULL;
-  g_autoptr(GError) store_error = NULL;
   gint64 bill_id = 0;
+  gboolean printed;
 
   if (!expertam_parse_options (context, entries, &args, error))
     return FALSE;
@@ -187,33 +222,26 @@ expertam_builtin_show (char   **args,
       (client = expertam_open_client (error)) == NULL)
     return FALSE;
 
+  /* The order history opens on another thread while the request is on its way */
   eo_client_get_order_async (client, bill_id, NULL, expertam_store_result_cb, &result);
+  store_path = eo_store_get_default_path ();
+  eo_store_open_async (store_path, NULL, expertam_store_result_cb, &store_result);
+
   expertam_wait_for_result (&result);
   order = eo_client_get_order_finish (client, result, error);
+
+  /* The reply first: the person reads it while it is written to the history */
   if (order == NULL)
-    return FALSE;
-
-  /* Every order fetched is kept, for `expertam search` and the window's history, as this
-   * shop's */
-  if ((store = expertam_open_store (&store_error)) != NULL)
-    eo_store_set_account (store, eo_client_get_login (client));
-  if (store == NULL ||
-      !eo_store_save_order (store, order, expertam_now_seconds (), &store_error))
-    expertam_print_error_line (store_error->message);
-
-  if (as_json)
-    {
-      g_autoptr(JsonNode) node = json_from_string (eo_order_get_raw_json (order), error);
-      g_autofree char *text = NULL;
-
-      if (node == NULL)
-        return FALSE;
-
-      text = expertam_node_to_pretty_json (node);
-      expertam_print_line ("%s", text);
-    }
+    printed = FALSE;
+  else if (as_json)
+    printed = print_json (order, error);
   else
-    print_order (order);
+    printed = print_order (order);
+  fflush (stdout);
 
-  return TRUE;
+  expertam_wait_for_result (&store_result);
+  if (order != NULL)
+    save_to_history (store_result, order, eo_client_get_login (client));
+
+  return printed;
 }
