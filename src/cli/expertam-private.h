@@ -95,6 +95,7 @@ char           *expertam_format_date          (GDateTime  *date);
 void            expertam_print_date_field     (const char *label,
                                                GDateTime  *date);
 char           *expertam_node_to_pretty_json  (JsonNode   *node);
+void            expertam_print_order          (EoOrder    *order);
 const char     *expertam_status_word          (const char *status);
 const char     *expertam_state_name           (EoOutboxState state);
 char           *expertam_pad                  (const char *text,
