@@ -29,6 +29,7 @@ struct _EoClient
   char        *base_url;
   char        *host;
   guint        timeout;
+  gboolean     direct;   /* the service is on this computer: no proxy resolver */
 };
 
 G_DEFINE_FINAL_TYPE (EoClient, eo_client, G_TYPE_OBJECT)
@@ -279,6 +280,16 @@ eo_client_set_account (EoClient    *self,
   self->secret = g_strdup (secret);
   self->base_url = g_steal_pointer (&base_url);
   self->host = g_steal_pointer (&host);
+
+  /* A service on this computer (the demo shop) is reached directly: a proxy cannot reach this
+   * computer's loopback, and looking one up loads libproxy and the desktop's proxy settings, a
+   * few milliseconds of every command. Any other host keeps the system's proxy settings. */
+  if (host_is_loopback (self->host) != self->direct)
+    {
+      self->direct = !self->direct;
+      soup_session_set_proxy_resolver (self->session,
+                                       self->direct ? NULL : g_proxy_resolver_get_default ());
+    }
 
   return TRUE;
 }

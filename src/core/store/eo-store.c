@@ -664,6 +664,10 @@ eo_store_open (const char  *path,
   /* The app and the command line may use the file at the same time. synchronous=FULL: a
    * change in the outbox must survive a power cut, not only a crash. */
   sqlite3_busy_timeout (self->db, 10000);
+  /* Every command-line run is the last connection to close: a checkpoint there would copy its
+   * pages into the database and sync both files each time. SQLite's automatic checkpoint (every
+   * 1000 pages of WAL) does it during a commit instead. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
   if (!exec_sql (self,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = FULL;"
@@ -851,6 +855,7 @@ eo_store_save_orders_fields (EoStore                  *self,
                              GError                  **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (EO_IS_STORE (self), FALSE);
   g_return_val_if_fail (fields != NULL || n_orders == 0, FALSE);
@@ -858,19 +863,24 @@ eo_store_save_orders_fields (EoStore                  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!begin (self, error))
-    return FALSE;
+  /* Orders fetched are a copy of the service's: this commit alone runs with synchronous=NORMAL
+   * (a power cut may lose it, the file stays sound, and the order is fetched again), so that
+   * showing an order does not wait for the disk */
+  ok = exec_sql (self, "PRAGMA synchronous = NORMAL", error) && begin (self, error);
 
-  for (gsize i = 0; i < n_orders; i++)
-    {
-      if (!save_order_locked (self, &fields[i], raw_jsons[i], now, error))
-        {
-          rollback (self);
-          return FALSE;
-        }
-    }
+  for (gsize i = 0; ok && i < n_orders; i++)
+    ok = save_order_locked (self, &fields[i], raw_jsons[i], now, error);
 
-  return commit (self, error);
+  if (ok)
+    ok = commit (self, error);
+  else
+    rollback (self);
+
+  /* Every other commit must reach the disk */
+  if (!exec_sql (self, "PRAGMA synchronous = FULL", ok ? error : NULL))
+    ok = FALSE;
+
+  return ok;
 }
 
 gboolean

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* expertam-common.c: what the builtins share: waiting for the core, the account, the store, and
+ * the arguments (order numbers, dates, --jobs) */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "eo-account.h"
+#include "eo-error.h"
+#include "expertam-private.h"
+
+/* Waiting for the core's async calls */
+
+void
+expertam_store_result_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+void
+expertam_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The account and the store */
+
+EoClient *
+expertam_open_client (GError **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(EoAccount) account = NULL;
+  g_autoptr(EoClient) client = NULL;
+
+  eo_account_load_async (NULL, expertam_store_result_cb, &result);
+  expertam_wait_for_result (&result);
+  account = eo_account_load_finish (result, error);
+  if (account == NULL)
+    return NULL;
+
+  client = eo_client_new ();
+  if (!eo_client_set_account (client, account->url_template, account->login, account->secret,
+                              error))
+    return NULL;
+
+  return g_steal_pointer (&client);
+}
+
+gint64
+expertam_now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+EoStore *
+expertam_open_store (GError **error)
+{
+  g_autofree char *path = eo_store_get_default_path ();
+
+  return eo_store_open (path, error);
+}
+
+/* Arguments */
+
+static gboolean
+is_all_digits (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (; *text != '\0'; text++)
+    {
+      if (!g_ascii_isdigit (*text))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+expertam_parse_bill_id (const char  *text,
+                        gint64      *out_bill_id,
+                        GError     **error)
+{
+  guint64 value = 0;
+
+  if (!is_all_digits (text) || strlen (text) > MAX_BILL_ID_DIGITS ||
+      !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      g_autofree char *shown = expertam_clean (text);
+
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   _("“%s” is not an order number: use its digits only, like 1001."), shown);
+      return FALSE;
+    }
+
+  *out_bill_id = (gint64) value;
+  return TRUE;
+}
+
+/* Starts with YYYY-MM-DD */
+static gboolean
+is_plain_date_prefix (const char *text)
+{
+  if (strnlen (text, 10) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  for (int i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* GLib's ISO 8601 parser wants a 'T' and seconds: take "2024-03-01 12:00" as people type it */
+static char *
+complete_iso8601 (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (text);
+
+  if (is_plain_date_prefix (text) && (text[10] == ' ' || text[10] == 't'))
+    out->str[10] = 'T';
+
+  if (is_plain_date_prefix (text) && out->len >= 16 && out->str[10] == 'T' &&
+      g_ascii_isdigit (out->str[11]) && g_ascii_isdigit (out->str[12]) && out->str[13] == ':' &&
+      g_ascii_isdigit (out->str[14]) && g_ascii_isdigit (out->str[15]) &&
+      (out->len == 16 || out->str[16] != ':'))
+    g_string_insert (out, 16, ":00");
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ISO 8601 (local time when it has no offset), a plain YYYY-MM-DD (local midnight),
+ * or unix seconds */
+static GDateTime *
+parse_date (const char  *text,
+            GError     **error)
+{
+  g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) date = NULL;
+  guint64 seconds = 0;
+
+  if (is_all_digits (text))
+    {
+      /* Up to the year 9999 */
+      if (g_ascii_string_to_unsigned (text, 10, 0, G_GINT64_CONSTANT (253402300799),
+                                      &seconds, NULL))
+        date = g_date_time_new_from_unix_local ((gint64) seconds);
+    }
+  else if (is_plain_date_prefix (text) && text[10] == '\0')
+    {
+      date = g_date_time_new (local_zone,
+                              (int) g_ascii_strtoll (text, NULL, 10),
+                              (int) g_ascii_strtoll (text + 5, NULL, 10),
+                              (int) g_ascii_strtoll (text + 8, NULL, 10),
+                              0, 0, 0);
+    }
+  else
+    {
+      g_autofree char *completed = complete_iso8601 (text);
+
+      date = g_date_time_new_from_iso8601 (completed, local_zone);
+    }
+
+  if (date == NULL)
+    {
+      g_autofree char *shown = expertam_clean (text);
+
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   _("“%s” is not a date: use 2024-03-01, 2024-03-01T12:00:00 (optionally with "
+                     "an offset such as +03:00) or unix seconds."), shown);
+      return NULL;
+    }
+
+  return g_steal_pointer (&date);
+}
+
+GDateTime *
+expertam_parse_date_or_now (const char  *text,
+                            GError     **error)
+{
+  if (text == NULL)
+    return g_date_time_new_now_local ();
+
+  return parse_date (text, error);
+}
+
+gboolean
+expertam_parse_jobs (int      jobs,
+                     GError **error)
+{
+  if (jobs < 1 || jobs > EO_CLIENT_MAX_CONNECTIONS)
+    {
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   _("--jobs is from 1 to %d."), EO_CLIENT_MAX_CONNECTIONS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
