@@ -32,8 +32,10 @@ state_changed_cb (EoOrderLookup *lookup,
 
 static void
 saved_cb (EoOrderLookup *lookup,
+          const GError  *error,
           Fixture       *f)
 {
+  g_assert_no_error (error);
   f->n_saved++;
 }
 
@@ -206,6 +208,33 @@ test_refresh_and_replace (Fixture       *f,
   g_assert_cmpint (eo_order_lookup_get_bill_id (f->lookup), ==, 1002);
 }
 
+/* The store arrives after the answer (the command line opens it meanwhile): kept then */
+static void
+test_store_set_later (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  eo_order_lookup_set_store (f->lookup, NULL);
+  eo_order_lookup_run (f->lookup, 1002, EO_ORDER_LOOKUP_FLAGS_NONE);
+  wait_settled (f);
+  g_assert_cmpuint (f->n_saved, ==, 0);
+  g_assert_false (eo_order_lookup_get_saving (f->lookup));
+
+  eo_order_lookup_set_store (f->lookup, f->store);
+  g_assert_true (eo_order_lookup_get_saving (f->lookup));
+  wait_settled (f);
+  g_assert_cmpuint (f->n_saved, ==, 1);
+  json = eo_store_get_order_json (f->store, 1002, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  /* Set again: nothing more to keep */
+  eo_order_lookup_set_store (f->lookup, f->store);
+  g_assert_false (eo_order_lookup_get_saving (f->lookup));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +248,7 @@ main (int   argc,
   ADD ("/order-lookup/shop-only", test_shop_only);
   ADD ("/order-lookup/unknown-order", test_unknown_order);
   ADD ("/order-lookup/refresh-and-replace", test_refresh_and_replace);
+  ADD ("/order-lookup/store-set-later", test_store_set_later);
 #undef ADD
 
   return g_test_run ();

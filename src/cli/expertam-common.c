@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "eo-account.h"
+#include "eo-date.h"
 #include "eo-error.h"
 #include "expertam-private.h"
 
@@ -106,83 +107,24 @@ expertam_parse_bill_id (const char  *text,
   return TRUE;
 }
 
-/* Starts with YYYY-MM-DD */
-static gboolean
-is_plain_date_prefix (const char *text)
-{
-  if (strnlen (text, 10) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-
-  for (int i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* GLib's ISO 8601 parser wants a 'T' and seconds: take "2024-03-01 12:00" as people type it */
-static char *
-complete_iso8601 (const char *text)
-{
-  g_autoptr(GString) out = g_string_new (text);
-
-  if (is_plain_date_prefix (text) && (text[10] == ' ' || text[10] == 't'))
-    out->str[10] = 'T';
-
-  if (is_plain_date_prefix (text) && out->len >= 16 && out->str[10] == 'T' &&
-      g_ascii_isdigit (out->str[11]) && g_ascii_isdigit (out->str[12]) && out->str[13] == ':' &&
-      g_ascii_isdigit (out->str[14]) && g_ascii_isdigit (out->str[15]) &&
-      (out->len == 16 || out->str[16] != ':'))
-    g_string_insert (out, 16, ":00");
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* ISO 8601 (local time when it has no offset), a plain YYYY-MM-DD (local midnight),
- * or unix seconds */
+/* The one rule for typed dates (eo_date_parse_human): a date alone is noon, local time */
 static GDateTime *
 parse_date (const char  *text,
             GError     **error)
 {
-  g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
-  g_autoptr(GDateTime) date = NULL;
-  guint64 seconds = 0;
-
-  if (is_all_digits (text))
-    {
-      /* Up to the year 9999 */
-      if (g_ascii_string_to_unsigned (text, 10, 0, G_GINT64_CONSTANT (253402300799),
-                                      &seconds, NULL))
-        date = g_date_time_new_from_unix_local ((gint64) seconds);
-    }
-  else if (is_plain_date_prefix (text) && text[10] == '\0')
-    {
-      date = g_date_time_new (local_zone,
-                              (int) g_ascii_strtoll (text, NULL, 10),
-                              (int) g_ascii_strtoll (text + 5, NULL, 10),
-                              (int) g_ascii_strtoll (text + 8, NULL, 10),
-                              0, 0, 0);
-    }
-  else
-    {
-      g_autofree char *completed = complete_iso8601 (text);
-
-      date = g_date_time_new_from_iso8601 (completed, local_zone);
-    }
+  GDateTime *date = eo_date_parse_human (text);
 
   if (date == NULL)
     {
       g_autofree char *shown = expertam_clean (text);
 
       g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
-                   _("“%s” is not a date: use 2024-03-01, 2024-03-01T12:00:00 (optionally with "
-                     "an offset such as +03:00) or unix seconds."), shown);
+                   _("“%s” is not a date: use 2024-03-01 (noon), 01.03.2024, 2024-03-01 12:00, "
+                     "2024-03-01T12:00:00+03:00 or unix seconds."), shown);
       return NULL;
     }
 
-  return g_steal_pointer (&date);
+  return date;
 }
 
 GDateTime *

@@ -6,30 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "eo-batch-file.h"
+#include "eo-batch-plan.h"
 #include "eo-error.h"
 #include "expertam-private.h"
-
-/* TRUE when the change of a row was confirmed by the service before: the log knows */
-static gboolean
-row_already_sent (EoStore        *store,
-                  EoOutboxChange *change,
-                  gboolean        any_date)
-{
-  g_autoptr(GPtrArray) log = eo_store_list_log (store, change->bill_id, 100, NULL);
-
-  for (guint i = 0; log != NULL && i < log->len; i++)
-    {
-      EoLogEntry *entry = g_ptr_array_index (log, i);
-
-      if (entry->result == EO_LOG_DONE && g_str_equal (entry->status, change->status) &&
-          g_str_equal (entry->rpo, change->rpo) &&
-          (any_date || (entry->date != NULL && change->date != NULL &&
-                        g_date_time_equal (entry->date, change->date))))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 gboolean
 expertam_builtin_ship_batch (char   **args,
@@ -69,6 +48,7 @@ expertam_builtin_ship_batch (char   **args,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) plan = NULL;
   guint n_bad = 0, n_skipped = 0, already_sent = 0;
   gint64 now;
 
@@ -130,44 +110,42 @@ expertam_builtin_ship_batch (char   **args,
     return FALSE;
   sender.print_all = TRUE;
 
+  /* The same plan as the window's batch dialog: a second run of the same file (after a
+   * crash, a dropped network) sends only the rest */
+  plan = eo_batch_plan_make (sender.store, rows, any_number, default_date, date_text != NULL,
+                             error);
+  if (plan == NULL)
+    return FALSE;
+
   now = expertam_now_seconds ();
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_change_unref);
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < plan->len; i++)
     {
-      EoBatchRow *row = g_ptr_array_index (rows, i);
-      gboolean own_date = row->date != NULL || date_text != NULL;
-      g_autoptr(EoOutboxChange) change = NULL;
-      g_autoptr(EoOutboxChange) queued = NULL;
+      EoBatchPlanItem *item = g_ptr_array_index (plan, i);
 
-      if (row->state == EO_BATCH_ROW_INVALID ||
-          (row->state == EO_BATCH_ROW_WARNING && !any_number))
-        continue;
-
-      change = eo_outbox_change_new (row->bill_id, "sent",
-                                     row->date != NULL ? row->date : default_date, row->rpo);
-
-      /* A second run of the same file (after a crash, a dropped network) sends only the rest */
-      if (row_already_sent (sender.store, change, !own_date))
+      switch (item->action)
         {
-          g_autofree char *described = expertam_describe_change (change);
+        case EO_BATCH_PLAN_ALREADY_SENT:
+          {
+            g_autofree char *described = expertam_describe_change (item->change);
 
-          /* Translators: "1001 sent 62001411000016", then this */
-          expertam_print_line (_("%s (already sent before)"), described);
-          already_sent++;
-          continue;
-        }
-
-      if (!own_date)
-        queued = expertam_find_queued_change (sender.store, row->bill_id, "sent", row->rpo);
-
-      if (queued != NULL)
-        {
-          if (!eo_store_outbox_retry (sender.store, queued->id, now, error))
+            /* Translators: "1001 sent 62001411000016", then this */
+            expertam_print_line (_("%s (already sent before)"), described);
+            already_sent++;
+          }
+          break;
+        case EO_BATCH_PLAN_RETRY:
+          if (!eo_store_outbox_retry (sender.store, item->change->id, now, error))
             return FALSE;
-          expertam_sender_watch (&sender, queued->id);
+          expertam_sender_watch (&sender, item->change->id);
+          break;
+        case EO_BATCH_PLAN_QUEUE:
+          g_ptr_array_add (changes, eo_outbox_change_ref (item->change));
+          break;
+        case EO_BATCH_PLAN_SKIP:
+        default:
+          break;
         }
-      else
-        g_ptr_array_add (changes, g_steal_pointer (&change));
     }
 
   if (!eo_store_outbox_enqueue_many (sender.store, changes, now, error))

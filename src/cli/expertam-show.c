@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eo-order-lookup.h"
 #include "expertam-private.h"
 
 static gboolean
@@ -24,20 +25,29 @@ print_json (EoOrder  *order,
   return TRUE;
 }
 
-/* Every order fetched is kept, for `expertam search` and the window's history, as this shop's;
- * when it cannot be, a warning says why, and the command still succeeds */
+/* A store that cannot keep the order: a warning says why, and the command still succeeds */
 static void
-save_to_history (GAsyncResult *store_result,
-                 EoOrder      *order,
-                 const char   *login)
+saved_cb (EoOrderLookup *lookup,
+          const GError  *error,
+          gpointer       user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EoStore) store = eo_store_open_finish (store_result, &error);
-
-  if (store != NULL)
-    eo_store_set_account (store, login);
-  if (store == NULL || !eo_store_save_order (store, order, expertam_now_seconds (), &error))
+  if (error != NULL)
     expertam_print_error_line (error->message);
+}
+
+static void
+wait_while (EoOrderLookup *lookup,
+            gboolean       saving)
+{
+  for (;;)
+    {
+      EoOrderLookupState state = eo_order_lookup_get_state (lookup);
+
+      if (saving ? !eo_order_lookup_get_saving (lookup)
+                 : state != EO_ORDER_LOOKUP_LOADING && state != EO_ORDER_LOOKUP_REFRESHING)
+        return;
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 gboolean
@@ -58,10 +68,12 @@ expertam_builtin_show (char   **args,
                                    "partners and utm."),
                                  NULL);
   g_autoptr(EoClient) client = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(EoOrderLookup) lookup = NULL;
   g_autoptr(GAsyncResult) store_result = NULL;
+  g_autoptr(EoStore) store = NULL;
+  g_autoptr(GError) store_error = NULL;
   g_autofree char *store_path = NULL;
-  g_autoptr(EoOrder) order = NULL;
+  EoOrder *order;
   gint64 bill_id = 0;
   gboolean printed;
 
@@ -78,17 +90,23 @@ expertam_builtin_show (char   **args,
       (client = expertam_open_client (error)) == NULL)
     return FALSE;
 
-  /* The order history opens on another thread while the request is on its way */
-  eo_client_get_order_async (client, bill_id, NULL, expertam_store_result_cb, &result);
+  /* The same lookup as the window's, from the shop only (never a saved copy): the order
+   * history opens on another thread while the request is on its way */
+  lookup = eo_order_lookup_new (client, NULL);
+  g_signal_connect (lookup, "saved", G_CALLBACK (saved_cb), NULL);
+  eo_order_lookup_run (lookup, bill_id, EO_ORDER_LOOKUP_FLAGS_NONE);
   store_path = eo_store_get_default_path ();
   eo_store_open_async (store_path, NULL, expertam_store_result_cb, &store_result);
 
-  expertam_wait_for_result (&result);
-  order = eo_client_get_order_finish (client, result, error);
+  wait_while (lookup, FALSE);
+  order = eo_order_lookup_get_order (lookup);
 
   /* The reply first: the person reads it while it is written to the history */
   if (order == NULL)
-    printed = FALSE;
+    {
+      g_propagate_error (error, g_error_copy (eo_order_lookup_get_error (lookup)));
+      printed = FALSE;
+    }
   else if (as_json)
     printed = print_json (order, error);
   else
@@ -98,9 +116,18 @@ expertam_builtin_show (char   **args,
     }
   fflush (stdout);
 
+  /* Every order fetched is kept, for `expertam search` and the window's history, as this
+   * shop's; when it cannot be, a warning says why */
   expertam_wait_for_result (&store_result);
-  if (order != NULL)
-    save_to_history (store_result, order, eo_client_get_login (client));
+  store = eo_store_open_finish (store_result, &store_error);
+  if (store == NULL && order != NULL)
+    expertam_print_error_line (store_error->message);
+  else if (store != NULL)
+    {
+      eo_store_set_account (store, eo_client_get_login (client));
+      eo_order_lookup_set_store (lookup, store);
+      wait_while (lookup, TRUE);
+    }
 
   return printed;
 }

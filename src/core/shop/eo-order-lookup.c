@@ -22,6 +22,7 @@ struct _EoOrderLookup
   EoOrderLookupState  state;
   GError             *error;
   guint               n_saving;
+  guint               unsaved : 1;      /* the shop's answer came with no store to keep it */
 };
 
 G_DEFINE_FINAL_TYPE (EoOrderLookup, eo_order_lookup, G_TYPE_OBJECT)
@@ -92,17 +93,27 @@ eo_order_lookup_order_saved_cb (GObject      *object,
 {
   g_autoptr(EoOrderLookup) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean saved = eo_store_save_order_finish (EO_STORE (object), result, &error);
 
-  if (!saved && !eo_error_is_cancelled (error))
-    g_warning ("The order could not be saved: %s", error->message);
+  eo_store_save_order_finish (EO_STORE (object), result, &error);
+
+  /* "saving" goes false only after "saved": a caller waiting on it has heard the outcome */
+  if (!eo_error_is_cancelled (error))
+    g_signal_emit (self, signals[SAVED], 0, error);
 
   self->n_saving--;
   if (self->n_saving == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
 
-  if (saved)
-    g_signal_emit (self, signals[SAVED], 0);
+static void
+eo_order_lookup_save (EoOrderLookup *self)
+{
+  self->unsaved = FALSE;
+  if (self->n_saving++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+  eo_store_save_order_async (self->store, self->order, g_get_real_time () / G_USEC_PER_SEC,
+                             self->save_cancellable, eo_order_lookup_order_saved_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -132,15 +143,11 @@ eo_order_lookup_got_order_cb (GObject      *object,
   eo_order_lookup_set_order (self, order);
   eo_order_lookup_set_state (self, EO_ORDER_LOOKUP_DONE);
 
-  /* Every order fetched is kept, for the search and the recent orders, as this shop's */
+  /* Every order fetched is kept, for the search and the recent orders, as this shop's (as
+   * soon as there is a store, when there is none yet) */
+  self->unsaved = TRUE;
   if (self->store != NULL)
-    {
-      if (self->n_saving++ == 0)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-      eo_store_save_order_async (self->store, order, g_get_real_time () / G_USEC_PER_SEC,
-                                 self->save_cancellable, eo_order_lookup_order_saved_cb,
-                                 g_object_ref (self));
-    }
+    eo_order_lookup_save (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -204,6 +211,7 @@ eo_order_lookup_run (EoOrderLookup      *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BILL_ID]);
     }
   eo_order_lookup_set_error (self, NULL);
+  self->unsaved = FALSE;
   if (!keep)
     eo_order_lookup_set_order (self, NULL);
   eo_order_lookup_set_state (self, keep ? EO_ORDER_LOOKUP_REFRESHING : EO_ORDER_LOOKUP_LOADING);
@@ -249,6 +257,9 @@ eo_order_lookup_set_store (EoOrderLookup *self,
   g_return_if_fail (store == NULL || EO_IS_STORE (store));
 
   g_set_object (&self->store, store);
+
+  if (self->store != NULL && self->unsaved && self->state == EO_ORDER_LOOKUP_DONE)
+    eo_order_lookup_save (self);
 }
 
 gint64
@@ -389,7 +400,8 @@ eo_order_lookup_class_init (EoOrderLookupClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                 G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void

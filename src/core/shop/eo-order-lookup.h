@@ -40,8 +40,9 @@ G_DECLARE_FINAL_TYPE (EoOrderLookup, eo_order_lookup, EO, ORDER_LOOKUP, GObject)
  *   "state"    EoOrderLookupState
  *   "error"    GError (boxed)       why the last lookup failed, or NULL
  *   "saving"   gboolean             the shop's answer is being written to the history
- * Signals: "saved" (after the shop's answer was written to the history; the recent orders
- * changed). The store may be NULL (nothing is read from or written to a history).
+ * Signals: "saved" (GError or NULL): the shop's answer was written to the history (the recent
+ * orders changed), or could not be, and why. The store may be NULL, or set later (the answer
+ * is then kept once it is set, as the command line does while the store opens).
  * A new lookup cancels the one under way.
  */
 EoOrderLookup      *eo_order_lookup_new        (EoClient           *client,
