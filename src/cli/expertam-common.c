@@ -34,25 +34,30 @@ expertam_wait_for_result (GAsyncResult **result)
 
 /* The account and the store */
 
-EoClient *
-expertam_open_client (GError **error)
+/* The shop of the account in the environment, or the settings and the keyring; no demo shop
+ * stands in for a missing one (the command says how to set one up) */
+EoShop *
+expertam_open_shop (GError **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(EoAccount) account = NULL;
-  g_autoptr(EoClient) client = NULL;
+  g_autoptr(EoShop) shop = eo_shop_new ();
 
   eo_account_load_async (NULL, expertam_store_result_cb, &result);
   expertam_wait_for_result (&result);
   account = eo_account_load_finish (result, error);
-  if (account == NULL)
+  if (account == NULL || !eo_shop_set_account (shop, account, error))
     return NULL;
 
-  client = eo_client_new ();
-  if (!eo_client_set_account (client, account->url_template, account->login, account->secret,
-                              error))
-    return NULL;
+  return g_steal_pointer (&shop);
+}
 
-  return g_steal_pointer (&client);
+EoClient *
+expertam_open_client (GError **error)
+{
+  g_autoptr(EoShop) shop = expertam_open_shop (error);
+
+  return shop != NULL ? g_object_ref (eo_shop_get_client (shop)) : NULL;
 }
 
 gint64

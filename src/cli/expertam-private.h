@@ -7,6 +7,7 @@
 
 #include "eo-client.h"
 #include "eo-outbox-client.h"
+#include "eo-shop.h"
 #include "eo-store.h"
 
 G_BEGIN_DECLS
@@ -108,6 +109,7 @@ void            expertam_store_result_cb      (GObject       *source,
                                                GAsyncResult  *result,
                                                gpointer       user_data);
 void            expertam_wait_for_result      (GAsyncResult **result);
+EoShop         *expertam_open_shop            (GError       **error);
 EoClient       *expertam_open_client          (GError       **error);
 EoStore        *expertam_open_store           (GError       **error);
 gint64          expertam_now_seconds          (void);

@@ -31,18 +31,20 @@ gboolean
 expertam_sender_open (ExpertamSender  *sender,
                       GError         **error)
 {
+  g_autoptr(EoShop) shop = NULL;
+  EoStore *store;
+
   sender->watched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify) outcome_free);
-  sender->client = expertam_open_client (error);
-  if (sender->client == NULL)
+  if ((shop = expertam_open_shop (error)) == NULL)
     return FALSE;
 
-  sender->store = expertam_open_store (error);
-  if (sender->store == NULL)
+  /* The shop's store: changes are recorded for this shop, and only this shop's are sent */
+  if ((store = eo_shop_open_store (shop, error)) == NULL)
     return FALSE;
 
-  /* Changes are recorded for this shop, and only this shop's are sent */
-  eo_store_set_account (sender->store, eo_client_get_login (sender->client));
+  sender->client = g_object_ref (eo_shop_get_client (shop));
+  sender->store = g_object_ref (store);
   return TRUE;
 }
 
