@@ -9,44 +9,14 @@
 #include "eo-window-private.h"
 
 #include "eo-error.h"
+#include "eo-recent-row.h"
 #include "eo-saved-order.h"
 
 static GtkWidget *
 create_saved_row (gpointer item,
                   gpointer user_data)
 {
-  EoStoredOrder *order = item;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  const char *name = eo_stored_order_get_full_name (order);
-  const char *details[] = {
-    eo_stored_order_get_city (order),
-    eo_stored_order_get_phone (order),
-    eo_stored_order_get_email (order),
-    eo_stored_order_get_tracking (order),
-  };
-  GtkWidget *row;
-
-  if (name[0] != '\0')
-    title = g_strdup_printf (_("%" PRId64 " · %s"),
-                             eo_stored_order_get_bill_id (order), name);
-  else
-    title = g_strdup_printf (_("Order %" PRId64), eo_stored_order_get_bill_id (order));
-
-  for (guint i = 0; i < G_N_ELEMENTS (details); i++)
-    if (details[i][0] != '\0')
-      g_string_append_printf (subtitle, "%s%s", subtitle->len > 0 ? " · " : "", details[i]);
-
-  row = adw_action_row_new ();
-  /* Names come from the shop: never markup */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "eo-stored-order", g_object_ref (order), g_object_unref);
-
-  return row;
+  return eo_recent_row_new (item);
 }
 
 void
@@ -54,9 +24,7 @@ _eo_window_saved_row_activated (EoWindow      *self,
                                 GtkListBoxRow *row,
                                 GtkListBox    *list)
 {
-  EoStoredOrder *order = g_object_get_data (G_OBJECT (row), "eo-stored-order");
-
-  g_return_if_fail (order != NULL);
+  EoStoredOrder *order = eo_recent_row_get_order (EO_RECENT_ROW (row));
 
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   _eo_window_lookup (self, eo_stored_order_get_bill_id (order), FALSE);
