@@ -42,6 +42,7 @@ struct _EoWindow
   GtkLabel             *outbox_count_label;
   GtkLabel             *outbox_title_label;
   GtkListBox           *outbox_list;
+  GListStore           *outbox_changes;   /* EoOutboxItem, bound to outbox_list */
 
   guint                 demo : 1;
   guint                 ready : 1;

@@ -6,6 +6,7 @@
 
 #include "eo-window-private.h"
 #include "eo-a11y.h"
+#include "eo-outbox-row.h"
 
 #include <glib/gi18n.h>
 
@@ -83,103 +84,11 @@ eo_window_show_toast (EoWindow   *self,
 }
 
 
-static const char *
-outbox_change_status_label (EoOutboxChange *change)
-{
-  EoOrderStatus status;
-
-  if (!eo_order_status_from_string (change->status, &status))
-    return change->status;
-
-  switch (status)
-    {
-    case EO_ORDER_STATUS_SENT:
-      return _("sent");
-    case EO_ORDER_STATUS_PAID:
-      return _("paid");
-    case EO_ORDER_STATUS_RETURN:
-      return _("returned");
-    case EO_ORDER_STATUS_CANCEL:
-      return _("cancelled");
-    default:
-      return change->status;
-    }
-}
-
-static void
-outbox_row_button_clicked_cb (EoWindow  *self,
-                              GtkButton *button)
-{
-  const char *action = g_object_get_data (G_OBJECT (button), "eo-action");
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "eo-change-id");
-
-  gtk_widget_activate_action (GTK_WIDGET (self), action, "x", id);
-}
-
 static GtkWidget *
-eo_window_outbox_row_button (EoWindow   *self,
-                             const char *label,
-                             const char *action,
-                             gint64      id)
+create_outbox_row (gpointer item,
+                   gpointer user_data)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  eo_a11y_fix_mnemonic_buttons (button);
-
-  /* The popover's rows are rebuilt on every change: the button carries its change */
-  g_object_set_data (G_OBJECT (button), "eo-action", (gpointer) action);
-  g_object_set_data_full (G_OBJECT (button), "eo-change-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (button, "clicked",
-                           G_CALLBACK (outbox_row_button_clicked_cb), self, G_CONNECT_SWAPPED);
-
-  return button;
-}
-
-static GtkWidget *
-eo_window_outbox_row (EoWindow       *self,
-                      EoOutboxChange *change)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row;
-  GtkWidget *box;
-  GtkWidget *retry;
-  GtkWidget *discard;
-
-  if (change->rpo[0] != '\0')
-    title = g_strdup_printf (_("Order %" PRId64 ": %s, %s"), change->bill_id,
-                             outbox_change_status_label (change), change->rpo);
-  else
-    title = g_strdup_printf (_("Order %" PRId64 ": %s"), change->bill_id,
-                             outbox_change_status_label (change));
-
-  if (!eo_outbox_change_is_for (change, eo_client_get_login (self->client)))
-    subtitle = g_strdup_printf (_("For the shop “%s”: sent when its account is set up again"),
-                                change->account);
-  else if (change->state == EO_OUTBOX_STATE_FAILED)
-    subtitle = g_strdup_printf (_("Refused: %s"), change->last_error);
-  else if (change->last_error[0] != '\0')
-    subtitle = g_strdup_printf (ngettext ("Waiting, %u attempt failed: %s",
-                                          "Waiting, %u attempts failed: %s", change->attempts),
-                                change->attempts, change->last_error);
-  else
-    subtitle = g_strdup (_("Waiting to be sent"));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  retry = eo_window_outbox_row_button (self, _("_Retry Now"), "win.outbox-retry", change->id);
-  discard = eo_window_outbox_row_button (self, _("_Discard…"), "win.outbox-discard", change->id);
-  gtk_widget_add_css_class (discard, "destructive-action");
-  gtk_box_append (GTK_BOX (box), retry);
-  gtk_box_append (GTK_BOX (box), discard);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-
-  return row;
+  return eo_outbox_row_new (item);
 }
 
 void
@@ -188,7 +97,8 @@ _eo_window_update_outbox (EoWindow *self)
   g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = NULL;
+  const char *login = eo_client_get_login (self->client);
 
   if (self->outbox == NULL)
     return;
@@ -203,11 +113,16 @@ _eo_window_update_outbox (EoWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->outbox_button), title);
   gtk_widget_set_visible (GTK_WIDGET (self->outbox_button), changes->len > 0);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outbox_list))) != NULL)
-    gtk_list_box_remove (self->outbox_list, child);
-
+  items = g_ptr_array_new_full (changes->len, g_object_unref);
   for (guint i = 0; i < changes->len; i++)
-    gtk_list_box_append (self->outbox_list, eo_window_outbox_row (self, g_ptr_array_index (changes, i)));
+    {
+      EoOutboxChange *change = g_ptr_array_index (changes, i);
+
+      g_ptr_array_add (items, eo_outbox_item_new (change, eo_outbox_change_is_for (change, login)));
+    }
+  g_list_store_splice (self->outbox_changes, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->outbox_changes)),
+                       items->pdata, items->len);
 
   if (changes->len == 0)
     gtk_menu_button_popdown (self->outbox_button);
@@ -292,6 +207,7 @@ eo_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->outbox);
   g_clear_object (&self->store);
+  g_clear_object (&self->outbox_changes);
 
   G_OBJECT_CLASS (eo_window_parent_class)->finalize (object);
 }
@@ -444,6 +360,11 @@ eo_window_init (EoWindow *self)
   /* A narrow window opens on the search and the order; the recent orders are a button away */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+
+  /* The changes the outbox holds, a row each */
+  self->outbox_changes = g_list_store_new (EO_TYPE_OUTBOX_ITEM);
+  gtk_list_box_bind_model (self->outbox_list, G_LIST_MODEL (self->outbox_changes),
+                           create_outbox_row, NULL, NULL);
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
