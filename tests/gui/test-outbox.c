@@ -10,6 +10,8 @@
 #include "eo-batch-dialog.h"
 #include "eo-batch-file.h"
 #include "eo-demo-server.h"
+#include "eo-outbox-row.h"
+#include "eo-recent-row.h"
 #include "eo-status-dialog.h"
 #include "eo-store.h"
 #include "eo-tracking.h"
@@ -292,6 +294,23 @@ test_network_down_keeps_change (void)
   retry = gui_test_find_widget (button, GTK_TYPE_BUTTON, "_Retry Now");
   g_assert_nonnull (retry);
 
+  /* A row made from the change it shows, its buttons aimed at that change */
+  {
+    g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (store, NULL);
+    GtkWidget *row = gtk_widget_get_ancestor (retry, EO_TYPE_OUTBOX_ROW);
+    EoOutboxChange *shown;
+    GVariant *target;
+
+    g_assert_nonnull (row);
+    shown = eo_outbox_item_get_change (eo_outbox_row_get_item (EO_OUTBOX_ROW (row)));
+    g_assert_cmpuint (pending->len, ==, 1);
+    g_assert_cmpint (shown->id, ==, ((EoOutboxChange *) pending->pdata[0])->id);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (retry)), ==,
+                     "win.outbox-retry");
+    target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (retry));
+    g_assert_cmpint (g_variant_get_int64 (target), ==, shown->id);
+  }
+
   /* The connection is back: Retry Now sends it */
   g_assert_true (eo_client_set_account (offline, eo_demo_server_get_url (server),
                                         eo_demo_server_get_login (server),
@@ -442,6 +461,9 @@ test_history_search (void)
   /* Opening a result shows it at once */
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0);
   g_assert_nonnull (row);
+  g_assert_true (EO_IS_RECENT_ROW (row));
+  g_assert_cmpint (eo_stored_order_get_bill_id (eo_recent_row_get_order (EO_RECENT_ROW (row))), ==,
+                   1002);
   g_signal_emit_by_name (results, "row-activated", row);
   g_assert_cmpstr (eo_window_get_page (window), ==, "loading");
   wait.page = "order";

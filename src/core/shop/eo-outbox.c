@@ -17,6 +17,8 @@ struct _EoOutbox
   guint         jobs;
   guint         n_pending;
   guint         timer_id;
+  EoOutboxClock clock;
+  gpointer      clock_data;
 
   guint         again : 1;
   guint         sending : 1;        /* a change came while a run was under way */
@@ -54,9 +56,43 @@ submit_result_free (SubmitResult *result)
 }
 
 static gint64
-now_seconds (void)
+real_now (gpointer user_data)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static guint
+real_arm (guint       delay,
+          GSourceFunc func,
+          gpointer    func_data,
+          gpointer    user_data)
+{
+  return g_timeout_add_seconds (delay, func, func_data);
+}
+
+static void
+real_disarm (guint    handle,
+             gpointer user_data)
+{
+  g_source_remove (handle);
+}
+
+static const EoOutboxClock real_clock = { real_now, real_arm, real_disarm };
+
+static gint64
+now_seconds (EoOutbox *self)
+{
+  return self->clock.now (self->clock_data);
+}
+
+static void
+eo_outbox_disarm (EoOutbox *self)
+{
+  guint handle = self->timer_id;
+
+  self->timer_id = 0;
+  if (handle != 0)
+    self->clock.disarm (handle, self->clock_data);
 }
 
 static void
@@ -114,18 +150,60 @@ eo_outbox_timer_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Sends again when the earliest backoff ends */
+/*
+ * The earliest time one of this shop's changes can be claimed (as the store claims them): the
+ * oldest pending change of each of its orders. Another shop's changes wait for that account, and
+ * a later change of an order for the one before it, so neither may wake the outbox.
+ */
+static gboolean
+eo_outbox_next_attempt (EoOutbox *self,
+                        gint64   *out_when)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (self->store, &error);
+  g_autoptr(GHashTable) orders = NULL;
+  const char *login = eo_client_get_login (self->client);
+  gboolean found = FALSE;
+
+  if (pending == NULL)
+    {
+      g_warning ("The outbox could not be read: %s", error->message);
+      return FALSE;
+    }
+
+  orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < pending->len; i++)   /* oldest first */
+    {
+      EoOutboxChange *change = g_ptr_array_index (pending, i);
+      char *order;
+
+      if (login != NULL && !eo_outbox_change_is_for (change, login))
+        continue;
+
+      order = g_strdup_printf ("%" G_GINT64_FORMAT " %s", change->bill_id, change->account);
+      if (!g_hash_table_add (orders, order))
+        continue;
+
+      if (!found || change->next_attempt < *out_when)
+        *out_when = change->next_attempt;
+      found = TRUE;
+    }
+
+  return found;
+}
+
+/* Sends again when the earliest backoff of this shop's changes ends */
 static void
 eo_outbox_schedule (EoOutbox *self)
 {
   gint64 when = 0;
 
-  g_clear_handle_id (&self->timer_id, g_source_remove);
+  eo_outbox_disarm (self);
 
-  if (eo_store_outbox_next_attempt (self->store, &when, NULL))
-    self->timer_id = g_timeout_add_seconds ((guint) CLAMP (when - now_seconds (), 1,
-                                                           EO_OUTBOX_BACKOFF_MAX),
-                                            eo_outbox_timer_cb, self);
+  if (eo_outbox_next_attempt (self, &when))
+    self->timer_id = self->clock.arm ((guint) CLAMP (when - now_seconds (self), 1,
+                                                     EO_OUTBOX_BACKOFF_MAX),
+                                      eo_outbox_timer_cb, self, self->clock_data);
 }
 
 static void
@@ -226,11 +304,11 @@ eo_outbox_send_now (EoOutbox *self)
     }
 
   self->again = FALSE;
-  g_clear_handle_id (&self->timer_id, g_source_remove);
+  eo_outbox_disarm (self);
   self->cancellable = g_cancellable_new ();
   eo_outbox_sync_account (self);
   eo_outbox_set_sending (self, TRUE);
-  eo_store_outbox_send_due_async (self->store, now_seconds (), self->jobs,
+  eo_store_outbox_send_due_async (self->store, now_seconds (self), self->jobs,
                                   eo_outbox_send_change, eo_outbox_send_change_finish,
                                   eo_outbox_progress_cb, self,
                                   self->cancellable, eo_outbox_send_due_cb, g_object_ref (self));
@@ -242,7 +320,7 @@ eo_outbox_stop (EoOutbox *self)
   g_return_if_fail (EO_IS_OUTBOX (self));
 
   self->again = FALSE;
-  g_clear_handle_id (&self->timer_id, g_source_remove);
+  eo_outbox_disarm (self);
   g_cancellable_cancel (self->cancellable);
 }
 
@@ -284,7 +362,7 @@ eo_outbox_submit_async (EoOutbox           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, eo_outbox_submit_async);
   eo_outbox_sync_account (self);
-  eo_store_outbox_enqueue_async (self->store, change, now_seconds (), NULL,
+  eo_store_outbox_enqueue_async (self->store, change, now_seconds (self), NULL,
                                  eo_outbox_enqueue_cb, g_steal_pointer (&task));
 }
 
@@ -320,7 +398,7 @@ eo_outbox_submit_many (EoOutbox   *self,
   g_return_val_if_fail (EO_IS_OUTBOX (self), FALSE);
 
   eo_outbox_sync_account (self);
-  if (!eo_store_outbox_enqueue_many (self->store, changes, now_seconds (), error))
+  if (!eo_store_outbox_enqueue_many (self->store, changes, now_seconds (self), error))
     return FALSE;
 
   eo_outbox_update (self);
@@ -336,7 +414,7 @@ eo_outbox_retry (EoOutbox  *self,
 {
   g_return_val_if_fail (EO_IS_OUTBOX (self), FALSE);
 
-  if (!eo_store_outbox_retry (self->store, id, now_seconds (), error))
+  if (!eo_store_outbox_retry (self->store, id, now_seconds (self), error))
     return FALSE;
 
   eo_outbox_update (self);
@@ -354,7 +432,7 @@ eo_outbox_discard (EoOutbox  *self,
 
   g_return_val_if_fail (EO_IS_OUTBOX (self), FALSE);
 
-  ok = eo_store_outbox_discard (self->store, id, now_seconds (), error);
+  ok = eo_store_outbox_discard (self->store, id, now_seconds (self), error);
   eo_outbox_update (self);
 
   return ok;
@@ -415,7 +493,7 @@ eo_outbox_dispose (GObject *object)
 {
   EoOutbox *self = EO_OUTBOX (object);
 
-  g_clear_handle_id (&self->timer_id, g_source_remove);
+  eo_outbox_disarm (self);
   g_cancellable_cancel (self->cancellable);
 
   G_OBJECT_CLASS (eo_outbox_parent_class)->dispose (object);
@@ -501,6 +579,7 @@ eo_outbox_init (EoOutbox *self)
 {
   self->waiters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->jobs = EO_OUTBOX_DEFAULT_JOBS;
+  self->clock = real_clock;
 }
 
 EoOutbox *
@@ -526,4 +605,16 @@ eo_outbox_get_sending (EoOutbox *self)
   g_return_val_if_fail (EO_IS_OUTBOX (self), FALSE);
 
   return self->sending;
+}
+
+void
+eo_outbox_set_clock (EoOutbox            *self,
+                     const EoOutboxClock *clock,
+                     gpointer             user_data)
+{
+  g_return_if_fail (EO_IS_OUTBOX (self));
+
+  eo_outbox_disarm (self);
+  self->clock = clock != NULL ? *clock : real_clock;
+  self->clock_data = clock != NULL ? user_data : NULL;
 }

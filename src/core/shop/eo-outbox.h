@@ -54,6 +54,28 @@ gboolean       eo_outbox_submit_many   (EoOutbox           *self,
                                         GPtrArray          *changes,
                                         GError            **error);
 
+/*
+ * EoOutboxClock:
+ * The outbox's time: now() in seconds since the epoch, and arm() to call func once after delay
+ * seconds, returning a handle (never 0) for disarm(). The default is the real time and
+ * g_timeout_add_seconds(); a test gives its own to run minutes of retries without waiting.
+ */
+typedef struct
+{
+  gint64 (*now)    (gpointer     user_data);
+  guint  (*arm)    (guint        delay,
+                    GSourceFunc  func,
+                    gpointer     func_data,
+                    gpointer     user_data);
+  void   (*disarm) (guint        handle,
+                    gpointer     user_data);
+} EoOutboxClock;
+
+/* clock NULL: the real one. user_data must outlive the outbox (or the next call). */
+void           eo_outbox_set_clock     (EoOutbox            *self,
+                                        const EoOutboxClock *clock,
+                                        gpointer             user_data);
+
 /* The person's Retry Now and Discard */
 gboolean       eo_outbox_retry         (EoOutbox           *self,
                                         gint64              id,

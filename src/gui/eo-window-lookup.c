@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eo-window-lookup.c: the main window looks orders up: in the shop, in the history, recent */
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+
+#include "eo-window-private.h"
+
+#include "eo-error.h"
+#include "eo-recent-row.h"
+#include "eo-saved-order.h"
+
+static GtkWidget *
+create_saved_row (gpointer item,
+                  gpointer user_data)
+{
+  return eo_recent_row_new (item);
+}
+
+void
+_eo_window_saved_row_activated (EoWindow      *self,
+                                GtkListBoxRow *row,
+                                GtkListBox    *list)
+{
+  EoStoredOrder *order = eo_recent_row_get_order (EO_RECENT_ROW (row));
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  _eo_window_lookup (self, eo_stored_order_get_bill_id (order), FALSE);
+}
+
+static void
+eo_window_recent_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(GListModel) recent = NULL;
+  g_autoptr(GError) error = NULL;
+
+  recent = eo_store_recent_orders_finish (EO_STORE (object), result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  if (recent == NULL)
+    {
+      g_warning ("The recent orders could not be read: %s", error->message);
+      return;
+    }
+
+  gtk_list_box_bind_model (self->recent_list, recent, create_saved_row, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (recent) > 0 ? "list" : "empty");
+}
+
+void
+_eo_window_reload_recent (EoWindow *self)
+{
+  if (self->store != NULL)
+    eo_store_recent_orders_async (self->store, 100, self->cancellable,
+                                  eo_window_recent_cb, g_object_ref (self));
+}
+
+static void
+eo_window_search_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n;
+
+  found = eo_store_search_finish (EO_STORE (object), result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->lookup_cancellable);
+
+  if (found == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The saved orders could not be searched: %s"),
+                                                  error->message);
+      eo_window_show_toast (self, message);
+      return;
+    }
+
+  n = g_list_model_get_n_items (found);
+  if (n == 0)
+    text = g_strdup_printf (_("No saved order matches “%s”"),
+                            gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  else
+    text = g_strdup_printf (ngettext ("%u saved order matches “%s”",
+                                      "%u saved orders match “%s”", n),
+                            n, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_label_set_label (self->results_label, text);
+  gtk_list_box_bind_model (self->results_list, found, create_saved_row, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), n > 0);
+  _eo_window_set_page (self, "results");
+}
+
+/* Searches the history, offline: names, phone, e-mail, city, tracking number */
+static void
+eo_window_search_history (EoWindow   *self,
+                          const char *text)
+{
+  if (self->store == NULL)
+    {
+      eo_window_show_toast (self, _("The saved orders are not open yet; try again in a moment"));
+      return;
+    }
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
+  eo_store_search_async (self->store, text, 200, self->lookup_cancellable,
+                         eo_window_search_cb, g_object_ref (self));
+}
+
+/* What the error page says: a short title; the description is the error's own message */
+static const char *
+eo_window_error_title (const GError *error)
+{
+  if (error->domain == EO_ERROR)
+    {
+      switch ((EoError) error->code)
+        {
+        case EO_ERROR_NO_SUCH_ORDER:
+        case EO_ERROR_WRONG_DATA:
+          return _("No Such Order");
+        case EO_ERROR_NETWORK:
+        case EO_ERROR_TIMEOUT:
+          return _("No Connection");
+        case EO_ERROR_TLS:
+          return _("Untrusted Connection");
+        case EO_ERROR_WRONG_KEY:
+        case EO_ERROR_BAD_SIGNATURE:
+          return _("Wrong API Key");
+        case EO_ERROR_WRONG_LOGIN:
+          return _("Wrong Login");
+        case EO_ERROR_IP_DENIED:
+          return _("Access Denied");
+        case EO_ERROR_ACCOUNT_DISABLED:
+          return _("Account Disabled");
+        case EO_ERROR_RATE_LIMITED:
+          return _("Too Many Requests");
+        default:
+          break;
+        }
+    }
+
+  return _("The Order Could Not Be Loaded");
+}
+
+static void
+eo_window_order_saved_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!eo_store_save_order_finish (EO_STORE (object), result, &error))
+    {
+      if (!eo_error_is_cancelled (error))
+        g_warning ("The order could not be saved: %s", error->message);
+      return;
+    }
+
+  _eo_window_reload_recent (self);
+}
+
+static void
+eo_window_get_order_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(EoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = eo_client_get_order_finish (EO_CLIENT (object), result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  g_clear_object (&self->lookup_cancellable);
+
+  if (order == NULL && self->refreshing && self->order != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* The order on screen stays; only its refresh failed */
+      message = g_strdup_printf (_("Order %" PRId64 " could not be refreshed: %s"),
+                                 self->bill_id, error->message);
+      eo_window_show_toast (self, message);
+      return;
+    }
+
+  if (order == NULL)
+    {
+      g_autofree char *description = NULL;
+
+      description = g_strdup_printf (_("Order %" PRId64 ": %s"),
+                                     self->bill_id, error->message);
+      adw_status_page_set_title (self->error_page, eo_window_error_title (error));
+      adw_status_page_set_description (self->error_page, description);
+      _eo_window_set_order (self, NULL);
+      _eo_window_set_page (self, "error");
+      return;
+    }
+
+  _eo_window_set_order (self, order);
+  _eo_window_set_page (self, "order");
+
+  if (self->store != NULL)
+    eo_store_save_order_async (self->store, order, g_get_real_time () / G_USEC_PER_SEC,
+                               self->cancellable, eo_window_order_saved_cb,
+                               g_object_ref (self));
+}
+
+/* Fetches self->bill_id from the shop (as soon as the client is ready) */
+static void
+eo_window_fetch (EoWindow *self)
+{
+  if (!self->ready)
+    {
+      self->pending_bill_id = self->bill_id;
+      return;
+    }
+
+  self->pending_bill_id = 0;
+  if (self->lookup_cancellable == NULL)
+    self->lookup_cancellable = g_cancellable_new ();
+  eo_client_get_order_async (self->client, self->bill_id, self->lookup_cancellable,
+                             eo_window_get_order_cb, g_object_ref (self));
+}
+
+static void
+eo_window_saved_order_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(EoWindow) self = user_data;
+  g_autoptr(EoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+
+  order = eo_saved_order_load_finish (result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  if (error != NULL)
+    g_warning ("Saved order %" G_GINT64_FORMAT " could not be read: %s",
+               self->bill_id, error->message);
+
+  /* Shown at once from the history; the shop's answer replaces it */
+  if (order != NULL)
+    {
+      self->refreshing = TRUE;
+      _eo_window_set_order (self, order);
+      _eo_window_set_page (self, "order");
+    }
+
+  eo_window_fetch (self);
+}
+
+/* keep_view: refresh the order shown without replacing it by the loading page */
+void
+_eo_window_lookup (EoWindow *self,
+                  gint64    bill_id,
+                  gboolean  keep_view)
+{
+  g_assert (EO_IS_WINDOW (self));
+  g_assert (bill_id > 0);
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+
+  self->bill_id = bill_id;
+  self->refreshing = keep_view;
+  _eo_window_actions_update (self);
+  self->lookup_cancellable = g_cancellable_new ();
+
+  if (!keep_view)
+    {
+      g_autofree char *text = g_strdup_printf (_("Loading order %" PRId64 "…"), bill_id);
+
+      gtk_label_set_label (self->loading_label, text);
+      _eo_window_set_page (self, "loading");
+
+      if (self->store != NULL)
+        {
+          eo_saved_order_load_async (self->store, bill_id, eo_client_get_host (self->client),
+                                     self->lookup_cancellable, eo_window_saved_order_cb,
+                                     g_object_ref (self));
+          return;
+        }
+    }
+
+  eo_window_fetch (self);
+}
+
+void
+eo_window_open_order (EoWindow *self,
+                      gint64    bill_id)
+{
+  g_return_if_fail (EO_IS_WINDOW (self));
+  g_return_if_fail (bill_id > 0);
+
+  _eo_window_lookup (self, bill_id, FALSE);
+}
+
+/* Digits only, after dropping spaces and a leading '#'; 0 when it is not an order number */
+static gint64
+eo_window_parse_bill_id (const char *text)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 value = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || (*p == '#' && digits->len == 0))
+        continue;
+      if (!g_ascii_isdigit (*p))
+        return 0;
+      g_string_append_c (digits, *p);
+    }
+
+  if (digits->len == 0 || digits->len > 18)
+    return 0;
+
+  if (!g_ascii_string_to_unsigned (digits->str, 10, 1, G_MAXINT64, &value, NULL))
+    return 0;
+
+  return (gint64) value;
+}
+
+void
+_eo_window_search_changed (EoWindow       *self,
+                           GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (text[0] != '\0' && eo_window_parse_bill_id (text) == 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                                 _("Press Enter to search the saved orders"));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                                 _("Type an order number and press Enter"));
+}
+
+void
+_eo_window_search_activate (EoWindow       *self,
+                            GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gint64 bill_id;
+
+  if (text[0] == '\0')
+    return;
+
+  bill_id = eo_window_parse_bill_id (text);
+
+  if (bill_id == 0)
+    {
+      eo_window_search_history (self, text);
+      return;
+    }
+
+  _eo_window_lookup (self, bill_id, FALSE);
+}
+
+void
+_eo_window_search_stop (EoWindow       *self,
+                        GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eo-window-private.h: the main window's parts, shared by eo-window*.c */
+#pragma once
+
+#include "eo-window.h"
+#include "eo-order-view.h"
+
+G_BEGIN_DECLS
+
+struct _EoWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  EoClient             *client;
+  EoOrder              *order;
+  GSettings            *settings;
+  EoStore              *store;           /* NULL until it is open */
+  EoOutbox             *outbox;
+
+  /* Cancelled on close; lookup_cancellable also by the next lookup */
+  GCancellable         *cancellable;
+  GCancellable         *lookup_cancellable;
+
+  gint64                bill_id;          /* the order looked up last, 0 for none */
+  gint64                pending_bill_id;  /* asked for before the client was ready */
+
+  GtkSearchEntry       *search_entry;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  AdwStatusPage        *error_page;
+  EoOrderView          *order_view;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkStack             *sidebar_stack;
+  GtkListBox           *recent_list;
+  GtkListBox           *results_list;
+  GtkLabel             *results_label;
+  GtkMenuButton        *outbox_button;
+  GtkLabel             *outbox_count_label;
+  GtkLabel             *outbox_title_label;
+  GtkListBox           *outbox_list;
+  GListStore           *outbox_changes;   /* EoOutboxItem, bound to outbox_list */
+
+  guint                 demo : 1;
+  guint                 ready : 1;
+  guint                 changing_status : 1;
+  guint                 refreshing : 1;      /* the lookup refreshes the order on screen */
+};
+
+/* eo-window.c */
+void     _eo_window_set_page            (EoWindow           *self,
+                                         const char         *page);
+void     _eo_window_set_order           (EoWindow           *self,
+                                         EoOrder            *order);
+void     _eo_window_update_outbox       (EoWindow           *self);
+
+/* eo-window-actions.c: the win.* actions and their shortcuts */
+void     _eo_window_class_actions_init  (EoWindowClass      *klass);
+void     _eo_window_actions_update      (EoWindow           *self);
+
+/* eo-window-lookup.c: looking orders up, in the shop and in the history */
+void     _eo_window_lookup              (EoWindow           *self,
+                                         gint64              bill_id,
+                                         gboolean            keep_view);
+void     _eo_window_reload_recent       (EoWindow           *self);
+/* The template's callbacks */
+void     _eo_window_saved_row_activated (EoWindow           *self,
+                                         GtkListBoxRow      *row,
+                                         GtkListBox         *list);
+void     _eo_window_search_activate     (EoWindow           *self,
+                                         GtkSearchEntry     *entry);
+void     _eo_window_search_changed      (EoWindow           *self,
+                                         GtkSearchEntry     *entry);
+void     _eo_window_search_stop         (EoWindow           *self,
+                                         GtkSearchEntry     *entry);
+
+G_END_DECLS
