@@ -235,6 +235,31 @@ test_store_set_later (Fixture       *f,
   g_assert_false (eo_order_lookup_get_saving (f->lookup));
 }
 
+/* No account yet (the window before the keyring answered): the saved copy only, then the
+ * shop once asked again */
+static void
+test_saved_only_then_shop (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint requests;
+
+  eo_order_lookup_run (f->lookup, 1001, EO_ORDER_LOOKUP_FLAGS_NONE);
+  wait_settled (f);
+  g_string_truncate (f->states, 0);
+  requests = eo_demo_server_get_request_count (f->server);
+
+  eo_order_lookup_run (f->lookup, 1001, EO_ORDER_LOOKUP_SAVED_ONLY);
+  while (eo_order_lookup_get_order (f->lookup) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (eo_order_lookup_get_state (f->lookup), ==, EO_ORDER_LOOKUP_REFRESHING);
+  g_assert_cmpuint (eo_demo_server_get_request_count (f->server), ==, requests);
+
+  eo_order_lookup_run (f->lookup, 1001, EO_ORDER_LOOKUP_KEEP_ORDER);
+  wait_settled (f);
+  g_assert_cmpstr (f->states->str, ==, "lrd");
+  g_assert_cmpuint (eo_demo_server_get_request_count (f->server), ==, requests + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +274,7 @@ main (int   argc,
   ADD ("/order-lookup/unknown-order", test_unknown_order);
   ADD ("/order-lookup/refresh-and-replace", test_refresh_and_replace);
   ADD ("/order-lookup/store-set-later", test_store_set_later);
+  ADD ("/order-lookup/saved-only-then-shop", test_saved_only_then_shop);
 #undef ADD
 
   return g_test_run ();

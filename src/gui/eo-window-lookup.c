@@ -10,7 +10,6 @@
 
 #include "eo-error.h"
 #include "eo-recent-row.h"
-#include "eo-saved-order.h"
 
 static GtkWidget *
 create_saved_row (gpointer item,
@@ -156,153 +155,114 @@ eo_window_error_title (const GError *error)
   return _("The Order Could Not Be Loaded");
 }
 
+/* The lookup's answer: the saved copy, then the shop's (see EoOrderLookup) */
 static void
-eo_window_order_saved_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+eo_window_lookup_order_cb (EoWindow      *self,
+                           GParamSpec    *pspec,
+                           EoOrderLookup *lookup)
 {
-  g_autoptr(EoWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
+  EoOrder *order = eo_order_lookup_get_order (lookup);
 
-  if (!eo_store_save_order_finish (EO_STORE (object), result, &error))
-    {
-      if (!eo_error_is_cancelled (error))
-        g_warning ("The order could not be saved: %s", error->message);
-      return;
-    }
-
-  _eo_window_reload_recent (self);
+  /* While loading, the old order has gone; the loading page is up meanwhile */
+  _eo_window_set_order (self, order);
+  if (order != NULL)
+    _eo_window_set_page (self, "order");
 }
 
 static void
-eo_window_get_order_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+eo_window_lookup_state_cb (EoWindow      *self,
+                           GParamSpec    *pspec,
+                           EoOrderLookup *lookup)
 {
-  g_autoptr(EoWindow) self = user_data;
-  g_autoptr(EoOrder) order = NULL;
-  g_autoptr(GError) error = NULL;
+  const GError *error = eo_order_lookup_get_error (lookup);
+  g_autofree char *description = NULL;
 
-  order = eo_client_get_order_finish (EO_CLIENT (object), result, &error);
-
-  if (eo_error_is_cancelled (error))
+  if (eo_order_lookup_get_state (lookup) != EO_ORDER_LOOKUP_FAILED)
     return;
 
-  g_clear_object (&self->lookup_cancellable);
-
-  if (order == NULL && self->refreshing && self->order != NULL)
+  if (eo_order_lookup_get_order (lookup) != NULL)
     {
       g_autofree char *message = NULL;
 
-      /* The order on screen stays; only its refresh failed */
+      /* The order on screen (or its saved copy) stays; only its refresh failed */
       message = g_strdup_printf (_("Order %" PRId64 " could not be refreshed: %s"),
                                  self->bill_id, error->message);
       eo_window_show_toast (self, message);
       return;
     }
 
-  if (order == NULL)
-    {
-      g_autofree char *description = NULL;
-
-      description = g_strdup_printf (_("Order %" PRId64 ": %s"),
-                                     self->bill_id, error->message);
-      adw_status_page_set_title (self->error_page, eo_window_error_title (error));
-      adw_status_page_set_description (self->error_page, description);
-      _eo_window_set_order (self, NULL);
-      _eo_window_set_page (self, "error");
-      return;
-    }
-
-  _eo_window_set_order (self, order);
-  _eo_window_set_page (self, "order");
-
-  if (self->store != NULL)
-    eo_store_save_order_async (self->store, order, g_get_real_time () / G_USEC_PER_SEC,
-                               self->cancellable, eo_window_order_saved_cb,
-                               g_object_ref (self));
-}
-
-/* Fetches self->bill_id from the shop (as soon as the client is ready) */
-static void
-eo_window_fetch (EoWindow *self)
-{
-  if (!self->ready)
-    {
-      self->pending_bill_id = self->bill_id;
-      return;
-    }
-
-  self->pending_bill_id = 0;
-  if (self->lookup_cancellable == NULL)
-    self->lookup_cancellable = g_cancellable_new ();
-  eo_client_get_order_async (self->client, self->bill_id, self->lookup_cancellable,
-                             eo_window_get_order_cb, g_object_ref (self));
+  description = g_strdup_printf (_("Order %" PRId64 ": %s"), self->bill_id, error->message);
+  adw_status_page_set_title (self->error_page, eo_window_error_title (error));
+  adw_status_page_set_description (self->error_page, description);
+  _eo_window_set_order (self, NULL);
+  _eo_window_set_page (self, "error");
 }
 
 static void
-eo_window_saved_order_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
+eo_window_lookup_saved_cb (EoWindow      *self,
+                           const GError  *error,
+                           EoOrderLookup *lookup)
 {
-  g_autoptr(EoWindow) self = user_data;
-  g_autoptr(EoOrder) order = NULL;
-  g_autoptr(GError) error = NULL;
-
-  order = eo_saved_order_load_finish (result, &error);
-
-  if (eo_error_is_cancelled (error))
-    return;
-
   if (error != NULL)
-    g_warning ("Saved order %" G_GINT64_FORMAT " could not be read: %s",
-               self->bill_id, error->message);
-
-  /* Shown at once from the history; the shop's answer replaces it */
-  if (order != NULL)
     {
-      self->refreshing = TRUE;
-      _eo_window_set_order (self, order);
-      _eo_window_set_page (self, "order");
+      g_warning ("The order could not be saved: %s", error->message);
+      return;
     }
 
-  eo_window_fetch (self);
+  _eo_window_reload_recent (self);
+}
+
+void
+_eo_window_lookup_init (EoWindow *self)
+{
+  self->lookup = eo_order_lookup_new (self->client, self->store);
+  g_signal_connect_object (self->lookup, "notify::order",
+                           G_CALLBACK (eo_window_lookup_order_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lookup, "notify::state",
+                           G_CALLBACK (eo_window_lookup_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lookup, "saved",
+                           G_CALLBACK (eo_window_lookup_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* keep_view: refresh the order shown without replacing it by the loading page */
 void
 _eo_window_lookup (EoWindow *self,
-                  gint64    bill_id,
-                  gboolean  keep_view)
+                   gint64    bill_id,
+                   gboolean  keep_view)
 {
+  EoOrderLookupFlags flags = EO_ORDER_LOOKUP_SAVED_FIRST;
+
   g_assert (EO_IS_WINDOW (self));
   g_assert (bill_id > 0);
 
+  /* A search of the history under way is superseded too */
   g_cancellable_cancel (self->lookup_cancellable);
   g_clear_object (&self->lookup_cancellable);
 
   self->bill_id = bill_id;
-  self->refreshing = keep_view;
   _eo_window_actions_update (self);
-  self->lookup_cancellable = g_cancellable_new ();
 
-  if (!keep_view)
+  if (keep_view)
+    flags = EO_ORDER_LOOKUP_KEEP_ORDER;
+  else
     {
       g_autofree char *text = g_strdup_printf (_("Loading order %" PRId64 "…"), bill_id);
 
       gtk_label_set_label (self->loading_label, text);
       _eo_window_set_page (self, "loading");
-
-      if (self->store != NULL)
-        {
-          eo_saved_order_load_async (self->store, bill_id, eo_client_get_host (self->client),
-                                     self->lookup_cancellable, eo_window_saved_order_cb,
-                                     g_object_ref (self));
-          return;
-        }
     }
 
-  eo_window_fetch (self);
+  /* Before the account is known the shop cannot be asked: the saved copy meanwhile, and the
+   * shop once the window is ready */
+  if (!self->ready)
+    {
+      self->pending_bill_id = bill_id;
+      flags = EO_ORDER_LOOKUP_SAVED_ONLY;
+    }
+  else
+    self->pending_bill_id = 0;
+
+  eo_order_lookup_run (self->lookup, bill_id, flags);
 }
 
 void

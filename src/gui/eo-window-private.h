@@ -3,6 +3,7 @@
 #pragma once
 
 #include "eo-window.h"
+#include "eo-order-lookup.h"
 #include "eo-order-view.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,9 @@ struct _EoWindow
   GSettings            *settings;
   EoStore              *store;           /* NULL until it is open */
   EoOutbox             *outbox;
+  EoOrderLookup        *lookup;           /* the order on screen: saved copy, then the shop's */
 
-  /* Cancelled on close; lookup_cancellable also by the next lookup */
+  /* Cancelled on close; lookup_cancellable (a history search) also by the next lookup */
   GCancellable         *cancellable;
   GCancellable         *lookup_cancellable;
 
@@ -47,7 +49,6 @@ struct _EoWindow
   guint                 demo : 1;
   guint                 ready : 1;
   guint                 changing_status : 1;
-  guint                 refreshing : 1;      /* the lookup refreshes the order on screen */
 };
 
 /* eo-window.c */
@@ -65,6 +66,7 @@ void     _eo_window_actions_update      (EoWindow           *self);
 void     _eo_window_lookup              (EoWindow           *self,
                                          gint64              bill_id,
                                          gboolean            keep_view);
+void     _eo_window_lookup_init         (EoWindow           *self);
 void     _eo_window_reload_recent       (EoWindow           *self);
 /* The template's callbacks */
 void     _eo_window_saved_row_activated (EoWindow           *self,

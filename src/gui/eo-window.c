@@ -150,6 +150,8 @@ eo_window_close_request (GtkWindow *window)
 
   g_cancellable_cancel (self->lookup_cancellable);
   g_cancellable_cancel (self->cancellable);
+  if (self->lookup != NULL)
+    eo_order_lookup_cancel (self->lookup);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (self->settings);
@@ -168,6 +170,8 @@ eo_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (eo_window_parent_class)->constructed (object);
 
+  _eo_window_lookup_init (self);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -184,6 +188,12 @@ eo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->lookup_cancellable);
   g_cancellable_cancel (self->cancellable);
+  if (self->lookup != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->lookup, self);
+      eo_order_lookup_cancel (self->lookup);
+      g_clear_object (&self->lookup);
+    }
   if (self->outbox != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->outbox, self);
@@ -448,8 +458,9 @@ eo_window_set_ready (EoWindow *self,
   if (ready && self->outbox != NULL)
     eo_outbox_send_now (self->outbox);
 
+  /* The order asked for before: its saved copy, if any, stays while the shop is asked */
   if (ready && self->pending_bill_id > 0)
-    _eo_window_lookup (self, self->pending_bill_id, FALSE);
+    _eo_window_lookup (self, self->pending_bill_id, TRUE);
 }
 
 const char *
@@ -487,6 +498,8 @@ eo_window_set_store (EoWindow *self,
     }
 
   g_set_object (&self->store, store);
+  if (self->lookup != NULL)
+    eo_order_lookup_set_store (self->lookup, store);
 
   if (store != NULL)
     {

@@ -22,6 +22,7 @@ struct _EoOrderLookup
   EoOrderLookupState  state;
   GError             *error;
   guint               n_saving;
+  guint               saved_only : 1;   /* the lookup under way stops after the saved copy */
   guint               unsaved : 1;      /* the shop's answer came with no store to keep it */
 };
 
@@ -185,7 +186,8 @@ eo_order_lookup_saved_copy_cb (GObject      *object,
       g_object_thaw_notify (G_OBJECT (self));
     }
 
-  eo_order_lookup_fetch (self);
+  if (!self->saved_only)
+    eo_order_lookup_fetch (self);
 }
 
 void
@@ -212,16 +214,18 @@ eo_order_lookup_run (EoOrderLookup      *self,
     }
   eo_order_lookup_set_error (self, NULL);
   self->unsaved = FALSE;
+  self->saved_only = (flags & EO_ORDER_LOOKUP_SAVED_ONLY) != 0;
   if (!keep)
     eo_order_lookup_set_order (self, NULL);
   eo_order_lookup_set_state (self, keep ? EO_ORDER_LOOKUP_REFRESHING : EO_ORDER_LOOKUP_LOADING);
   g_object_thaw_notify (G_OBJECT (self));
 
-  if (!keep && (flags & EO_ORDER_LOOKUP_SAVED_FIRST) != 0 && self->store != NULL)
+  if (!keep && (flags & (EO_ORDER_LOOKUP_SAVED_FIRST | EO_ORDER_LOOKUP_SAVED_ONLY)) != 0 &&
+      self->store != NULL)
     eo_saved_order_load_async (self->store, bill_id, eo_client_get_host (self->client),
                                self->cancellable, eo_order_lookup_saved_copy_cb,
                                g_object_ref (self));
-  else
+  else if (!self->saved_only)
     eo_order_lookup_fetch (self);
 }
 
@@ -255,6 +259,10 @@ eo_order_lookup_set_store (EoOrderLookup *self,
 {
   g_return_if_fail (EO_IS_ORDER_LOOKUP (self));
   g_return_if_fail (store == NULL || EO_IS_STORE (store));
+
+  /* Letting go of a store (the shop changes): an answer not kept yet is not the next shop's */
+  if (store == NULL)
+    self->unsaved = FALSE;
 
   g_set_object (&self->store, store);
 

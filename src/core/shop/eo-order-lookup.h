@@ -24,6 +24,8 @@ typedef enum
   EO_ORDER_LOOKUP_FLAGS_NONE        = 0,
   EO_ORDER_LOOKUP_SAVED_FIRST       = 1 << 0,  /* show the saved copy while the shop answers */
   EO_ORDER_LOOKUP_KEEP_ORDER        = 1 << 1,  /* a refresh: keep the order shown meanwhile */
+  EO_ORDER_LOOKUP_SAVED_ONLY        = 1 << 2,  /* the saved copy only, the shop not asked yet
+                                                * (no account yet): run again to ask it */
 } EoOrderLookupFlags;
 
 #define EO_TYPE_ORDER_LOOKUP_STATE (eo_order_lookup_state_get_type ())
@@ -42,7 +44,8 @@ G_DECLARE_FINAL_TYPE (EoOrderLookup, eo_order_lookup, EO, ORDER_LOOKUP, GObject)
  *   "saving"   gboolean             the shop's answer is being written to the history
  * Signals: "saved" (GError or NULL): the shop's answer was written to the history (the recent
  * orders changed), or could not be, and why. The store may be NULL, or set later (the answer
- * is then kept once it is set, as the command line does while the store opens).
+ * is then kept once it is set, as the command line does while the store opens; setting it to
+ * NULL, as the window does when the shop changes, forgets an answer not kept yet).
  * A new lookup cancels the one under way.
  */
 EoOrderLookup      *eo_order_lookup_new        (EoClient           *client,
