@@ -3,17 +3,15 @@
 
 #include <gio/gio.h>
 
+#include "eo-log-entry.h"
 #include "eo-order.h"
+#include "eo-outbox-change.h"
 #include "eo-stored-order.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes; older databases are migrated on open, newer ones refused */
 #define EO_STORE_SCHEMA_VERSION 3
-
-/* Backoff of a retried change: EO_OUTBOX_BACKOFF_FIRST seconds, doubling, at most _MAX */
-#define EO_OUTBOX_BACKOFF_FIRST 5
-#define EO_OUTBOX_BACKOFF_MAX   (30 * 60)
 
 #define EO_STORE_ERROR (eo_store_error_quark ())
 
@@ -31,52 +29,6 @@ GQuark       eo_store_error_quark           (void);
 /* ------------------------------------------------------------------------------------------- */
 /* The outbox                                                                                  */
 
-typedef enum
-{
-  EO_OUTBOX_STATE_PENDING,     /* waiting to be sent (now or after a backoff) */
-  EO_OUTBOX_STATE_DONE,        /* the service confirmed it (genuine error_code 0) */
-  EO_OUTBOX_STATE_FAILED,      /* refused by the service or failed for good: the person decides */
-  EO_OUTBOX_STATE_DISCARDED,   /* the person dropped it */
-} EoOutboxState;
-
-#define EO_TYPE_OUTBOX_CHANGE (eo_outbox_change_get_type ())
-
-/**
- * EoOutboxChange:
- * One status change (UpdateOrderStatus) as the outbox holds it. Reference counted;
- * the fields are read-only for everyone but the store.
- */
-typedef struct
-{
-  gint64         id;           /* the outbox row; 0 before it is queued */
-  gint64         bill_id;
-  char          *status;       /* "sent", "paid", "return" or "cancel" */
-  GDateTime     *date;         /* required for sent and paid; NULL when none */
-  char          *rpo;          /* tracking number, normalised; "" when none */
-  EoOutboxState  state;
-  guint          attempts;     /* failed attempts so far */
-  gint64         created_at;   /* unix seconds */
-  gint64         next_attempt; /* unix seconds: not sent again before this */
-  char          *last_error;   /* the last failure, for the person; "" when none */
-  char          *account;      /* the shop (login) it is for; "" when not recorded */
-} EoOutboxChange;
-
-GType            eo_outbox_change_get_type  (void) G_GNUC_CONST;
-
-/* A change to queue. status is checked when it is queued; date is referenced; rpo copied. */
-EoOutboxChange  *eo_outbox_change_new       (gint64          bill_id,
-                                             const char     *status,
-                                             GDateTime      *date,
-                                             const char     *rpo);
-EoOutboxChange  *eo_outbox_change_ref       (EoOutboxChange *change);
-void             eo_outbox_change_unref     (EoOutboxChange *change);
-/* Whether the shop logged in as login sends it: its own, or one from before shops were recorded */
-gboolean         eo_outbox_change_is_for    (const EoOutboxChange *change,
-                                             const char           *login);
-
-/* The delay before attempt number attempts + 1, after `attempts` failures (>= 1) */
-gint64           eo_outbox_backoff_delay    (guint           attempts);
-
 /* The searchable columns of an order, when there is no EoOrder at hand (strings may be NULL) */
 typedef struct
 {
@@ -90,34 +42,6 @@ typedef struct
   const char *address;
   const char *pay_status;
 } EoStoreOrderFields;
-
-/* One line of the log of status changes made from this computer */
-typedef enum
-{
-  EO_LOG_QUEUED,               /* written to the outbox */
-  EO_LOG_DONE,                 /* confirmed by the service */
-  EO_LOG_RETRY,                /* failed, will be retried */
-  EO_LOG_FAILED,               /* refused or failed for good */
-  EO_LOG_DISCARDED,            /* dropped by the person */
-} EoLogResult;
-
-#define EO_TYPE_LOG_ENTRY (eo_log_entry_get_type ())
-
-typedef struct
-{
-  gint64       at;             /* unix seconds */
-  gint64       change_id;      /* the outbox row */
-  gint64       bill_id;
-  char        *status;
-  GDateTime   *date;           /* NULL when none */
-  char        *rpo;            /* "" when none */
-  EoLogResult  result;
-  char        *message;        /* "" when none */
-} EoLogEntry;
-
-GType        eo_log_entry_get_type          (void) G_GNUC_CONST;
-EoLogEntry  *eo_log_entry_copy              (const EoLogEntry *entry);
-void         eo_log_entry_free              (EoLogEntry       *entry);
 
 /* ------------------------------------------------------------------------------------------- */
 /* The store                                                                                   */
@@ -396,8 +320,5 @@ GPtrArray   *eo_store_list_log              (EoStore              *self,
                                              gint64                bill_id,
                                              guint                 limit,
                                              GError              **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoOutboxChange, eo_outbox_change_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoLogEntry, eo_log_entry_free)
 
 G_END_DECLS
