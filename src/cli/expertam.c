@@ -684,11 +684,11 @@ send_due (Sender  *sender,
 
   mention_earlier_changes (sender, now);
 
-  eo_store_outbox_send_due_async (sender->store, now, jobs, send_change, send_change_finish,
-                                  send_progress_cb, sender, NULL, store_result_cb, &result);
+  eo_outbox_sender_send_due_async (sender->store, now, jobs, send_change, send_change_finish,
+                                   send_progress_cb, sender, NULL, store_result_cb, &result);
   wait_for_result (&result);
 
-  return eo_store_outbox_send_due_finish (sender->store, result, NULL, NULL, NULL, error);
+  return eo_outbox_sender_send_due_finish (sender->store, result, NULL, NULL, NULL, error);
 }
 
 /* The same change (order, status, tracking number) already waiting or failed, whatever its

@@ -52,8 +52,11 @@ G_DECLARE_FINAL_TYPE (EoStore, eo_store, EO, STORE, GObject)
 
 /*
  * Every call takes the store's lock, so the synchronous calls are safe from any thread; the
- * _async ones run, in the order they were made, on the store's own worker thread. Times are
- * unix seconds passed in by the caller (now), so that tests need no clock.
+ * _async ones run one at a time, in the order they were made, on the store's own worker thread
+ * (started by the first of them), and their callbacks come in that order in the main context
+ * of the thread that made the call. Each call holds the store until its callback; the last
+ * reference closes the database and ends the thread. Times are unix seconds passed in by the
+ * caller (now), so that tests need no clock.
  */
 
 /* $XDG_DATA_HOME/expertam-orders/orders.db */
@@ -207,6 +210,17 @@ GPtrArray   *eo_store_outbox_claim_due      (EoStore              *self,
                                              gint64                now,
                                              guint                 max_changes,
                                              GError              **error);
+/* Cancelled before it runs, nothing is claimed; once it has run, the claimed changes are returned
+ * even when cancelled meanwhile (the caller sends them or gives them back) */
+void         eo_store_outbox_claim_due_async (EoStore             *self,
+                                             gint64                now,
+                                             guint                 max_changes,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray   *eo_store_outbox_claim_due_finish (EoStore            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 /* Gives a claimed change back untouched (the attempt was cancelled) */
 void         eo_store_outbox_release        (EoStore              *self,
                                              gint64                id);
@@ -255,6 +269,39 @@ gboolean     eo_store_outbox_complete_finish (EoStore             *self,
                                              EoOutboxState        *out_state,
                                              GError              **error);
 
+/* What became of one claimed change, for eo_store_outbox_complete_many */
+typedef struct
+{
+  gint64  id;
+  GError *error;               /* as the result of eo_store_outbox_complete: NULL, done */
+} EoOutboxOutcome;
+
+/* error is copied */
+EoOutboxOutcome *eo_outbox_outcome_new      (gint64                id,
+                                             const GError         *error);
+void         eo_outbox_outcome_free         (EoOutboxOutcome      *outcome);
+
+/*
+ * Records many outcomes (EoOutboxOutcome) as eo_store_outbox_complete does, in one transaction,
+ * and gives every change back once it is committed. That commit alone is not forced to the disk
+ * (a power cut may undo it, and then the changes are sent again: a status update is idempotent);
+ * the changes themselves were when they were queued. The async call is not cancellable and
+ * keeps a reference on outcomes: do not change it until the callback.
+ */
+gboolean     eo_store_outbox_complete_many  (EoStore              *self,
+                                             GPtrArray            *outcomes,
+                                             gint64                now,
+                                             GError              **error);
+void         eo_store_outbox_complete_many_async (EoStore         *self,
+                                             GPtrArray            *outcomes,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     eo_store_outbox_complete_many_finish (EoStore        *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
 /* The person asks to send it again now: a pending or failed change becomes due at now */
 gboolean     eo_store_outbox_retry          (EoStore              *self,
                                              gint64                id,
@@ -267,52 +314,6 @@ gboolean     eo_store_outbox_discard        (EoStore              *self,
                                              gint64                now,
                                              GError              **error);
 
-/* Sending --------------------------------------------------------------------------------- */
-
-#define EO_OUTBOX_DEFAULT_JOBS 4
-
-/* The caller's way to send one change (the store knows no client): start it, then finish it.
- * For the Expertam client: eo_client_update_status_async and _finish. */
-typedef void     (*EoOutboxSendFunc)       (EoOutboxChange      *change,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             callback_data,
-                                            gpointer             user_data);
-typedef gboolean (*EoOutboxSendFinishFunc) (GAsyncResult        *result,
-                                            GError             **error,
-                                            gpointer             user_data);
-
-/* Told about every change sent: its new state, and the error when it failed (NULL when done) */
-typedef void     (*EoOutboxProgressFunc)   (EoOutboxChange      *change,
-                                            EoOutboxState        state,
-                                            const GError        *error,
-                                            gpointer             user_data);
-
-/*
- * Sends every change due at now, at most max_jobs at a time (0: EO_OUTBOX_DEFAULT_JOBS), and
- * records each outcome (as eo_store_outbox_complete). Changes that fail and are retried later
- * are not sent again in this run. Cancelling stops starting new ones and cancels those under
- * way, which stay pending. user_data is passed to send, finish and progress, and must live
- * until the callback.
- */
-void         eo_store_outbox_send_due_async  (EoStore                *self,
-                                              gint64                  now,
-                                              guint                   max_jobs,
-                                              EoOutboxSendFunc        send,
-                                              EoOutboxSendFinishFunc  finish,
-                                              EoOutboxProgressFunc    progress,
-                                              gpointer                user_data,
-                                              GCancellable           *cancellable,
-                                              GAsyncReadyCallback     callback,
-                                              gpointer                callback_data);
-/* out_done, out_failed (refused, not retried), out_retry (will be retried later) */
-gboolean     eo_store_outbox_send_due_finish (EoStore                *self,
-                                              GAsyncResult           *result,
-                                              guint                  *out_done,
-                                              guint                  *out_failed,
-                                              guint                  *out_retry,
-                                              GError                **error);
-
 /* Log --------------------------------------------------------------------------------------- */
 
 /* The log of status changes made from this computer, newest first; bill_id 0: all orders */
@@ -320,5 +321,7 @@ GPtrArray   *eo_store_list_log              (EoStore              *self,
                                              gint64                bill_id,
                                              guint                 limit,
                                              GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoOutboxOutcome, eo_outbox_outcome_free)
 
 G_END_DECLS
