@@ -489,6 +489,87 @@ test_outbox_durable (Fixture       *fixture,
   g_assert_cmpuint (claimed->len, ==, 1);
 }
 
+/* The sender's primitives: claim (async), then record a batch of outcomes in one go */
+static void
+test_outbox_complete_many (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) network = g_error_new_literal (EO_ERROR, EO_ERROR_NETWORK, "refused");
+  g_autoptr(GError) refusal = eo_error_new_from_api (302, "no such order");
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "");
+  g_autoptr(GPtrArray) claimed = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(EoOutboxChange) done = NULL;
+  g_autoptr(EoOutboxChange) retried = NULL;
+  g_autoptr(EoOutboxChange) failed = NULL;
+  g_autoptr(EoOutboxChange) released = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *ids = NULL;
+  g_autofree char *expected = NULL;
+  GAsyncResult *result = NULL;
+  gint64 id[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (id); i++)
+    id[i] = enqueue (fixture->store, 10 + i, "cancel", 0, NULL, 100, NULL);
+
+  /* Cancelled before it runs: nothing is claimed */
+  g_cancellable_cancel (cancellable);
+  eo_store_outbox_claim_due_async (fixture->store, 100, 10, cancellable, store_result_cb,
+                                   &result);
+  g_assert_null (eo_store_outbox_claim_due_finish (fixture->store, wait_for (&result), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  eo_store_outbox_claim_due_async (fixture->store, 100, 10, NULL, store_result_cb, &result);
+  claimed = eo_store_outbox_claim_due_finish (fixture->store, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claimed->len, ==, 4);
+  g_clear_object (&result);
+
+  /* In flight: not claimed twice */
+  ids = claim_ids (fixture->store, 100, 10);
+  g_assert_cmpstr (ids, ==, "");
+  g_clear_pointer (&ids, g_free);
+
+  outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_outbox_outcome_free);
+  g_ptr_array_add (outcomes, eo_outbox_outcome_new (id[0], NULL));
+  g_ptr_array_add (outcomes, eo_outbox_outcome_new (id[1], network));
+  g_ptr_array_add (outcomes, eo_outbox_outcome_new (id[2], refusal));
+  g_ptr_array_add (outcomes, eo_outbox_outcome_new (id[3], cancelled));
+  eo_store_outbox_complete_many_async (fixture->store, outcomes, 200, NULL, store_result_cb,
+                                       &result);
+  g_assert_true (eo_store_outbox_complete_many_finish (fixture->store, wait_for (&result),
+                                                       &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  done = get_change (fixture->store, id[0]);
+  g_assert_cmpint (done->state, ==, EO_OUTBOX_STATE_DONE);
+  retried = get_change (fixture->store, id[1]);
+  g_assert_cmpint (retried->state, ==, EO_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (retried->attempts, ==, 1);
+  g_assert_cmpint (retried->next_attempt, ==, 200 + EO_OUTBOX_BACKOFF_FIRST);
+  failed = get_change (fixture->store, id[2]);
+  g_assert_cmpint (failed->state, ==, EO_OUTBOX_STATE_FAILED);
+  g_assert_cmpstr (failed->last_error, ==, refusal->message);
+  released = get_change (fixture->store, id[3]);
+  g_assert_cmpint (released->state, ==, EO_OUTBOX_STATE_PENDING);
+  g_assert_cmpuint (released->attempts, ==, 0);
+
+  /* Every one given back: the released one is due at once, the retried one after its backoff */
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT, id[3]);
+  ids = claim_ids_released (fixture->store, 200, 10);
+  g_assert_cmpstr (ids, ==, expected);
+  g_clear_pointer (&ids, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, id[3], id[1]);
+  ids = claim_ids_released (fixture->store, 200 + EO_OUTBOX_BACKOFF_FIRST, 10);
+  g_assert_cmpstr (ids, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +585,7 @@ main (int   argc,
   ADD ("/store/outbox/refusal", test_outbox_refusal);
   ADD ("/store/outbox/retry-duplicate", test_outbox_retry_duplicate);
   ADD ("/store/outbox/durable", test_outbox_durable);
+  ADD ("/store/outbox/complete-many", test_outbox_complete_many);
 
   return g_test_run ();
 }
