@@ -13,11 +13,10 @@
 /* What the callbacks saw, in the order they came */
 typedef struct
 {
-  EoStore *store;
-  GArray  *arrivals;     /* guint: the submission number of each callback */
+  GArray    *arrivals;   /* guint: the submission number of each callback */
   GPtrArray *jsons;      /* char *: what each read saw, by round */
-  GArray  *ids;          /* gint64: each enqueue's id, by round */
-  guint    pending;
+  GArray    *ids;        /* gint64: each enqueue's id, by round */
+  guint      pending;
 } Run;
 
 typedef struct
@@ -104,7 +103,6 @@ test_worker_fifo (Fixture       *fixture,
   Run run = { 0 };
   guint number = 0;
 
-  run.store = fixture->store;
   run.arrivals = g_array_new (FALSE, FALSE, sizeof (guint));
   run.jsons = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_set_size (run.jsons, N_ROUNDS);
@@ -195,7 +193,6 @@ test_worker_enqueue_account (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(EoOutboxChange) change = eo_outbox_change_new (1, "cancel", NULL, NULL);
   g_autoptr(EoOutboxChange) stored = NULL;
-  g_autoptr(EoOutboxChange) tagged = NULL;
   g_autoptr(EoOutboxChange) untagged = eo_outbox_change_new (2, "cancel", NULL, NULL);
   g_autoptr(EoOutboxChange) stored_untagged = NULL;
   GAsyncResult *result = NULL;
