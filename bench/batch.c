@@ -24,6 +24,7 @@
 
 #include "eo-client.h"
 #include "eo-demo-server.h"
+#include "eo-outbox-sender.h"
 #include "eo-store.h"
 #include "eo-tracking.h"
 
@@ -210,10 +211,10 @@ run_outbox (EoDemoServer *server,
   if (!eo_store_outbox_enqueue_many (store, changes, now, &error))
     g_error ("%s", error->message);
 
-  eo_store_outbox_send_due_async (store, now, jobs, send_change, send_change_finish, NULL,
-                                  client, NULL, store_result_cb, &result);
+  eo_outbox_sender_send_due_async (store, now, jobs, send_change, send_change_finish, NULL,
+                                   client, NULL, store_result_cb, &result);
   wait_for (&result);
-  if (!eo_store_outbox_send_due_finish (store, result, &done, &failed, &retry, &error))
+  if (!eo_outbox_sender_send_due_finish (store, result, &done, &failed, &retry, &error))
     g_error ("%s", error->message);
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 

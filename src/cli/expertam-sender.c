@@ -181,12 +181,12 @@ expertam_send_due (ExpertamSender  *sender,
 
   mention_earlier_changes (sender, now);
 
-  eo_store_outbox_send_due_async (sender->store, now, jobs, send_change, send_change_finish,
+  eo_outbox_sender_send_due_async (sender->store, now, jobs, send_change, send_change_finish,
                                   send_progress_cb, sender, NULL, expertam_store_result_cb,
                                   &result);
   expertam_wait_for_result (&result);
 
-  return eo_store_outbox_send_due_finish (sender->store, result, NULL, NULL, NULL, error);
+  return eo_outbox_sender_send_due_finish (sender->store, result, NULL, NULL, NULL, error);
 }
 
 /* Results of a run that sends many changes: a summary line, and the error for the exit status */

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "eo-store.h"
+#include "eo-outbox-change.h"
 #include "eo-tracking.h"
 
 G_BEGIN_DECLS

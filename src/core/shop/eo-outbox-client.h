@@ -2,12 +2,12 @@
 #pragma once
 
 #include "eo-client.h"
-#include "eo-store.h"
+#include "eo-outbox-sender.h"
 
 G_BEGIN_DECLS
 
 /*
- * An EoOutboxSendFunc and EoOutboxSendFinishFunc pair for eo_store_outbox_send_due_async:
+ * An EoOutboxSendFunc and EoOutboxSendFinishFunc pair for eo_outbox_sender_send_due_async:
  * user_data is the EoClient (it must live until the run's callback).
  */
 void      eo_outbox_client_send        (EoOutboxChange      *change,

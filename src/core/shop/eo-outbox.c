@@ -252,7 +252,7 @@ eo_outbox_send_due_cb (GObject      *object,
   GHashTableIter iter;
   gpointer key;
 
-  if (!eo_store_outbox_send_due_finish (EO_STORE (object), result, NULL, NULL, NULL, &error) &&
+  if (!eo_outbox_sender_send_due_finish (EO_STORE (object), result, NULL, NULL, NULL, &error) &&
       !eo_error_is_cancelled (error))
     g_warning ("The outbox could not be sent: %s", error->message);
 
@@ -308,10 +308,10 @@ eo_outbox_send_now (EoOutbox *self)
   self->cancellable = g_cancellable_new ();
   eo_outbox_sync_account (self);
   eo_outbox_set_sending (self, TRUE);
-  eo_store_outbox_send_due_async (self->store, now_seconds (self), self->jobs,
-                                  eo_outbox_send_change, eo_outbox_send_change_finish,
-                                  eo_outbox_progress_cb, self,
-                                  self->cancellable, eo_outbox_send_due_cb, g_object_ref (self));
+  eo_outbox_sender_send_due_async (self->store, now_seconds (self), self->jobs,
+                                   eo_outbox_send_change, eo_outbox_send_change_finish,
+                                   eo_outbox_progress_cb, self,
+                                   self->cancellable, eo_outbox_send_due_cb, g_object_ref (self));
 }
 
 void

@@ -3,17 +3,15 @@
 
 #include <gio/gio.h>
 
+#include "eo-log-entry.h"
 #include "eo-order.h"
+#include "eo-outbox-change.h"
 #include "eo-stored-order.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes; older databases are migrated on open, newer ones refused */
 #define EO_STORE_SCHEMA_VERSION 3
-
-/* Backoff of a retried change: EO_OUTBOX_BACKOFF_FIRST seconds, doubling, at most _MAX */
-#define EO_OUTBOX_BACKOFF_FIRST 5
-#define EO_OUTBOX_BACKOFF_MAX   (30 * 60)
 
 #define EO_STORE_ERROR (eo_store_error_quark ())
 
@@ -31,52 +29,6 @@ GQuark       eo_store_error_quark           (void);
 /* ------------------------------------------------------------------------------------------- */
 /* The outbox                                                                                  */
 
-typedef enum
-{
-  EO_OUTBOX_STATE_PENDING,     /* waiting to be sent (now or after a backoff) */
-  EO_OUTBOX_STATE_DONE,        /* the service confirmed it (genuine error_code 0) */
-  EO_OUTBOX_STATE_FAILED,      /* refused by the service or failed for good: the person decides */
-  EO_OUTBOX_STATE_DISCARDED,   /* the person dropped it */
-} EoOutboxState;
-
-#define EO_TYPE_OUTBOX_CHANGE (eo_outbox_change_get_type ())
-
-/**
- * EoOutboxChange:
- * One status change (UpdateOrderStatus) as the outbox holds it. Reference counted;
- * the fields are read-only for everyone but the store.
- */
-typedef struct
-{
-  gint64         id;           /* the outbox row; 0 before it is queued */
-  gint64         bill_id;
-  char          *status;       /* "sent", "paid", "return" or "cancel" */
-  GDateTime     *date;         /* required for sent and paid; NULL when none */
-  char          *rpo;          /* tracking number, normalised; "" when none */
-  EoOutboxState  state;
-  guint          attempts;     /* failed attempts so far */
-  gint64         created_at;   /* unix seconds */
-  gint64         next_attempt; /* unix seconds: not sent again before this */
-  char          *last_error;   /* the last failure, for the person; "" when none */
-  char          *account;      /* the shop (login) it is for; "" when not recorded */
-} EoOutboxChange;
-
-GType            eo_outbox_change_get_type  (void) G_GNUC_CONST;
-
-/* A change to queue. status is checked when it is queued; date is referenced; rpo copied. */
-EoOutboxChange  *eo_outbox_change_new       (gint64          bill_id,
-                                             const char     *status,
-                                             GDateTime      *date,
-                                             const char     *rpo);
-EoOutboxChange  *eo_outbox_change_ref       (EoOutboxChange *change);
-void             eo_outbox_change_unref     (EoOutboxChange *change);
-/* Whether the shop logged in as login sends it: its own, or one from before shops were recorded */
-gboolean         eo_outbox_change_is_for    (const EoOutboxChange *change,
-                                             const char           *login);
-
-/* The delay before attempt number attempts + 1, after `attempts` failures (>= 1) */
-gint64           eo_outbox_backoff_delay    (guint           attempts);
-
 /* The searchable columns of an order, when there is no EoOrder at hand (strings may be NULL) */
 typedef struct
 {
@@ -91,34 +43,6 @@ typedef struct
   const char *pay_status;
 } EoStoreOrderFields;
 
-/* One line of the log of status changes made from this computer */
-typedef enum
-{
-  EO_LOG_QUEUED,               /* written to the outbox */
-  EO_LOG_DONE,                 /* confirmed by the service */
-  EO_LOG_RETRY,                /* failed, will be retried */
-  EO_LOG_FAILED,               /* refused or failed for good */
-  EO_LOG_DISCARDED,            /* dropped by the person */
-} EoLogResult;
-
-#define EO_TYPE_LOG_ENTRY (eo_log_entry_get_type ())
-
-typedef struct
-{
-  gint64       at;             /* unix seconds */
-  gint64       change_id;      /* the outbox row */
-  gint64       bill_id;
-  char        *status;
-  GDateTime   *date;           /* NULL when none */
-  char        *rpo;            /* "" when none */
-  EoLogResult  result;
-  char        *message;        /* "" when none */
-} EoLogEntry;
-
-GType        eo_log_entry_get_type          (void) G_GNUC_CONST;
-EoLogEntry  *eo_log_entry_copy              (const EoLogEntry *entry);
-void         eo_log_entry_free              (EoLogEntry       *entry);
-
 /* ------------------------------------------------------------------------------------------- */
 /* The store                                                                                   */
 
@@ -128,8 +52,11 @@ G_DECLARE_FINAL_TYPE (EoStore, eo_store, EO, STORE, GObject)
 
 /*
  * Every call takes the store's lock, so the synchronous calls are safe from any thread; the
- * _async ones run, in the order they were made, on the store's own worker thread. Times are
- * unix seconds passed in by the caller (now), so that tests need no clock.
+ * _async ones run one at a time, in the order they were made, on the store's own worker thread
+ * (started by the first of them), and their callbacks come in that order in the main context
+ * of the thread that made the call. Each call holds the store until its callback; the last
+ * reference closes the database and ends the thread. Times are unix seconds passed in by the
+ * caller (now), so that tests need no clock.
  */
 
 /* $XDG_DATA_HOME/expertam-orders/orders.db */
@@ -283,6 +210,17 @@ GPtrArray   *eo_store_outbox_claim_due      (EoStore              *self,
                                              gint64                now,
                                              guint                 max_changes,
                                              GError              **error);
+/* Cancelled before it runs, nothing is claimed; once it has run, the claimed changes are returned
+ * even when cancelled meanwhile (the caller sends them or gives them back) */
+void         eo_store_outbox_claim_due_async (EoStore             *self,
+                                             gint64                now,
+                                             guint                 max_changes,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray   *eo_store_outbox_claim_due_finish (EoStore            *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 /* Gives a claimed change back untouched (the attempt was cancelled) */
 void         eo_store_outbox_release        (EoStore              *self,
                                              gint64                id);
@@ -331,6 +269,39 @@ gboolean     eo_store_outbox_complete_finish (EoStore             *self,
                                              EoOutboxState        *out_state,
                                              GError              **error);
 
+/* What became of one claimed change, for eo_store_outbox_complete_many */
+typedef struct
+{
+  gint64  id;
+  GError *error;               /* as the result of eo_store_outbox_complete: NULL, done */
+} EoOutboxOutcome;
+
+/* error is copied */
+EoOutboxOutcome *eo_outbox_outcome_new      (gint64                id,
+                                             const GError         *error);
+void         eo_outbox_outcome_free         (EoOutboxOutcome      *outcome);
+
+/*
+ * Records many outcomes (EoOutboxOutcome) as eo_store_outbox_complete does, in one transaction,
+ * and gives every change back once it is committed. That commit alone is not forced to the disk
+ * (a power cut may undo it, and then the changes are sent again: a status update is idempotent);
+ * the changes themselves were when they were queued. The async call is not cancellable and
+ * keeps a reference on outcomes: do not change it until the callback.
+ */
+gboolean     eo_store_outbox_complete_many  (EoStore              *self,
+                                             GPtrArray            *outcomes,
+                                             gint64                now,
+                                             GError              **error);
+void         eo_store_outbox_complete_many_async (EoStore         *self,
+                                             GPtrArray            *outcomes,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     eo_store_outbox_complete_many_finish (EoStore        *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
 /* The person asks to send it again now: a pending or failed change becomes due at now */
 gboolean     eo_store_outbox_retry          (EoStore              *self,
                                              gint64                id,
@@ -343,52 +314,6 @@ gboolean     eo_store_outbox_discard        (EoStore              *self,
                                              gint64                now,
                                              GError              **error);
 
-/* Sending --------------------------------------------------------------------------------- */
-
-#define EO_OUTBOX_DEFAULT_JOBS 4
-
-/* The caller's way to send one change (the store knows no client): start it, then finish it.
- * For the Expertam client: eo_client_update_status_async and _finish. */
-typedef void     (*EoOutboxSendFunc)       (EoOutboxChange      *change,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             callback_data,
-                                            gpointer             user_data);
-typedef gboolean (*EoOutboxSendFinishFunc) (GAsyncResult        *result,
-                                            GError             **error,
-                                            gpointer             user_data);
-
-/* Told about every change sent: its new state, and the error when it failed (NULL when done) */
-typedef void     (*EoOutboxProgressFunc)   (EoOutboxChange      *change,
-                                            EoOutboxState        state,
-                                            const GError        *error,
-                                            gpointer             user_data);
-
-/*
- * Sends every change due at now, at most max_jobs at a time (0: EO_OUTBOX_DEFAULT_JOBS), and
- * records each outcome (as eo_store_outbox_complete). Changes that fail and are retried later
- * are not sent again in this run. Cancelling stops starting new ones and cancels those under
- * way, which stay pending. user_data is passed to send, finish and progress, and must live
- * until the callback.
- */
-void         eo_store_outbox_send_due_async  (EoStore                *self,
-                                              gint64                  now,
-                                              guint                   max_jobs,
-                                              EoOutboxSendFunc        send,
-                                              EoOutboxSendFinishFunc  finish,
-                                              EoOutboxProgressFunc    progress,
-                                              gpointer                user_data,
-                                              GCancellable           *cancellable,
-                                              GAsyncReadyCallback     callback,
-                                              gpointer                callback_data);
-/* out_done, out_failed (refused, not retried), out_retry (will be retried later) */
-gboolean     eo_store_outbox_send_due_finish (EoStore                *self,
-                                              GAsyncResult           *result,
-                                              guint                  *out_done,
-                                              guint                  *out_failed,
-                                              guint                  *out_retry,
-                                              GError                **error);
-
 /* Log --------------------------------------------------------------------------------------- */
 
 /* The log of status changes made from this computer, newest first; bill_id 0: all orders */
@@ -397,7 +322,6 @@ GPtrArray   *eo_store_list_log              (EoStore              *self,
                                              guint                 limit,
                                              GError              **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoOutboxChange, eo_outbox_change_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoLogEntry, eo_log_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoOutboxOutcome, eo_outbox_outcome_free)
 
 G_END_DECLS
