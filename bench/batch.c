@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/batch.c: a day's batch of parcels through the outbox, against the demo shop
  *
  * The demo shop runs in its own thread and answers every request after LATENCY_MS. Marks

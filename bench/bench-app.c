@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-app.c: the app on the demo shop: its first frame, then order 1001 shown, then quit */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-bare.c: a bare libadwaita window of the app's size, for comparison: first frame, then quit */
 #include <adwaita.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-report.h: what the startup benchmark's programs print, one "key value" a line */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/history.c: the order history with 100,000 orders: how long a search takes
  *
  * Fills a store in a temporary folder in one transaction, then times 200 searches of the kinds

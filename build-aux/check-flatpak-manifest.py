@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the Flatpak manifest for what Flathub requires and what this app may ask the sandbox for.
 
 Usage: check-flatpak-manifest.py [--self-test] MANIFEST.json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The translations are complete and po/POTFILES.in lists every file with strings.
 
     tests/check-translations.py SOURCE_ROOT

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-account.c: where the account comes from
  *
  * The environment path, the service templates, and the settings path up to the point where

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-batch-file.c: the batch shipping list: decoding, splitting, checks of every row */
 
 #include "config.h"

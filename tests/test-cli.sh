@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The `expertam` command against the demo shop: tests/test-cli.sh PATH-TO-EXPERTAM
 # Prints TAP-style lines and, last, "N passed, M failed"; exits non-zero on any failure.
 set -euo pipefail

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-client.c: EoClient against the demo shop on loopback, and against a scripted server */
 
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Never lose a change: `expertam ship-batch` of 200 orders is killed with SIGKILL midway; a second
 # run sends the rest, and the demo shop ends with every order sent with its own tracking number.
 # tests/test-crash.sh PATH-TO-EXPERTAM

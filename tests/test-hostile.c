@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-hostile.c: EoClient against slow and hostile servers: a raw HTTP server on 127.0.0.1 that
  * never answers, trickles, sends a gigabyte, nests JSON 100,000 deep, or sends broken text */
 

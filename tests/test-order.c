@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-order.c
  *
  * EoOrder, EoOrderItem and EoPartner from getOrderDetails replies, the tolerant JSON getters,

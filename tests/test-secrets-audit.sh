@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/test-secrets-audit.sh PATH-TO-EXPERTAM: the API key appears nowhere but the keyring.
 # Runs inside tests/with-keyring.sh (a private HOME, XDG dirs and keyring). Every path of the
 # CLI, failures included, runs with G_MESSAGES_DEBUG=all; then the key is searched for in every

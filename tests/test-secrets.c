@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-secrets.c: the API key in the Secret Service
  *
  * Runs under tests/with-keyring.sh: a private D-Bus session with its own gnome-keyring.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-signature.c: the PHP-compatible query and the md5 signatures, against vectors PHP made */
 
 #include "config.h"

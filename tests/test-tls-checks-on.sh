@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/test-tls-checks-on.sh SOURCE_ROOT: a guard that nothing in the program can switch
 # certificate checks off. The reply hash does not cover the order data, so TLS verification is
 # what protects it (DESIGN.md): no accept-certificate handler, no validation flags, no replaced or

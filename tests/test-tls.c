@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-tls.c: the client refuses a server whose certificate does not verify.
  *
  * A test of its own because of the sanitizer build: LeakSanitizer's tracer crashes (signal 11)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-tracking.c: Russian Post tracking numbers
  *
  * Every valid number here is a literal worked out by hand (the sums are in the comments),

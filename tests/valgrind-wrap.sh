@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind-wrap.sh VALGRIND-OPTIONS... -- COMMAND...: the exe_wrapper of `meson test --setup=valgrind`.
 # Runs COMMAND under valgrind; for a test run through tests/with-keyring.sh, valgrind goes
 # inside the keyring session, around the test program, not around the session's shell scripts.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/with-xvfb.sh CMD [ARG...]: runs CMD on a private virtual X display (1280x900, 24 bits)
 # and exits with its status.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-a11y.c: small fixes to what the accessibility tree shows
  *
  * GTK 4.8 names a button with a mnemonic label twice over: its accessible label property holds

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-a11y.h: small fixes to what the accessibility tree shows */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-application.c: the application: the shop (EoShop) handed to its windows, and its actions */
 #include "config.h"
 

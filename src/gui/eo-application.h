@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-application.h: the application: the shop (EoShop) handed to its windows, and its actions */
 #pragma once
 

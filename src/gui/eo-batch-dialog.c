@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-batch-dialog.c: mark a whole file of parcels sent, through the outbox */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-batch-dialog.h: mark a whole file of parcels sent, through the outbox */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-date-time-row.h: a row to pick a date (calendar) and a time (hours, minutes) */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order-item-row.c: one line of an order in the order view's item list */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order-item-row.h: one line of an order in the order view's item list */
 #pragma once
 

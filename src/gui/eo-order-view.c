@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order-view.c: everything about one order, bound to an EoOrder */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order-view.h: everything about one order, bound to an EoOrder */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-preferences-window.c: the account: service, login, API key in the keyring */
 #include "config.h"
 

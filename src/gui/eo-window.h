@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-window.h: the main window: order search, the order, toasts */
 #pragma once
 

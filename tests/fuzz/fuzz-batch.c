@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-batch.c: the batch file reader (CSV/TSV, any encoding, quotes, headers) on arbitrary bytes */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-driver.c: runs a fuzz target over files given on the command line, for builds without
  * libFuzzer (gcc): the seed corpus then works as a regression test. */
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-order.c: an order from arbitrary bytes. As JSON, whatever parses must build an order (or
  * fail cleanly when it is not an object) whose every property reads back; as text, money that
  * parses must format and parse back to the same kopecks, and a date must not crash. */

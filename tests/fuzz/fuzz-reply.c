@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-reply.c: arbitrary bytes as the service's reply. First as they are (almost never genuine);
  * then, when they are a JSON object, signed for real, so the fuzzer also reaches what comes after
  * the signature check: the refusal mapping and the order built from "result". */

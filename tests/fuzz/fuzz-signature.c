@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-signature.c: the query encoder on arbitrary ordered key/value bytes.
  * The input is split at NUL bytes into key, value, key, value...; encoding them as PHP does and
  * decoding the form again must give back exactly the same pairs. */

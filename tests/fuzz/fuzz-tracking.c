@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-tracking.c: the tracking-number checker on arbitrary bytes (any encoding, any length) */
 
 #include "config.h"

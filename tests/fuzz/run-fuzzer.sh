@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run-fuzzer.sh TARGET SEEDS WORKDIR SECONDS: fuzz for a bounded time; new inputs go to WORKDIR,
 # never into the source tree. Prints libFuzzer's figures; fails on any crash, leak or timeout.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Drives Expertam Orders through the accessibility tree (AT-SPI), as a screen reader or an
 automated tester would, and dumps what the tree shows.
 

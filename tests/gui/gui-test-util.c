@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-util.c: waiting on the main context and reading what widgets show */
 #include "gui-test-util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gui-test-util.h: waiting on the main context and reading what widgets show */
 #pragma once
 

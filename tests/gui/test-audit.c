@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-audit.c: the app's part of the secrets audit. The whole application runs on the demo shop
  * with its key in the keyring: the key is saved in Preferences, the account is loaded from the
  * settings and the keyring, an order is opened and shipped (a bad number, then a good one),

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/gui/test-audit.sh PATH-TO-TEST-AUDIT WITH-XVFB: the app's part of the secrets audit.
 # Runs inside tests/with-keyring.sh (a private HOME, XDG dirs and keyring). test-audit drives
 # the whole app through every path with the demo shop's key (see test-audit.c) under

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-outbox.c: the window with the store: status changes through the outbox (also with the
  * network down), the history search, the recent orders, the batch dialog. Runs under xvfb-run
  * and dbus-run-session, with a fresh store in a temporary XDG_DATA_HOME. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-preferences.c: the account in Preferences: the key goes to the keyring, Check Connection
  * tells a wrong key from the other failures. Runs under with-keyring and xvfb-run. */
 #include "config.h"

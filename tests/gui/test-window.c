@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the window on the demo shop: search, the order view, the status dialogs,
  * accessible names. Runs under xvfb-run and dbus-run-session. */
 #include "config.h"

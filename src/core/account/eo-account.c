@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-account.c
  *
  * Where the account comes from: EXPERTAM_* variables for scripts and tests, or else the

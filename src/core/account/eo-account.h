@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-account.h: where the account comes from: the environment, or GSettings + the keyring */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-secrets.c
  *
  * The API key in the Secret Service (or the secret portal inside Flatpak), one item per

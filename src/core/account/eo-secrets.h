@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-secrets.h: the API key in the Secret Service, keyed by service host and login */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-client.c
  *
  * The signed Expertam API client: one SoupSession, a POST per call, and a reply that is trusted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-client.h: the signed Expertam API client, one SoupSession for the application */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-signature.c
  *
  * The service signs with md5 over what PHP's http_build_query() makes of the parameters,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-signature.h: PHP http_build_query-compatible parameters and the API's md5 signatures */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-error.c
  *
  * The core library's error domain and the mapping of the service's error codes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-error.h: the one error domain of the core library */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-tracking.c
  *
  * Russian Post tracking numbers: normalising what was typed or scanned, telling the

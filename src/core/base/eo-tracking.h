@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-tracking.h: Russian Post tracking numbers (14-digit domestic and UPU S10) */
 #pragma once
 

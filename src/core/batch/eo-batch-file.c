@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-batch-file.c
  *
  * The post office's list reduced to "order;tracking[;date]" rows: decoded, split (RFC 4180

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-batch-file.h: the list of parcels to mark sent, from a CSV or TSV file */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-demo-server.c
  *
  * A demo shop speaking the Expertam API on a loopback port: the app shows it when no account is

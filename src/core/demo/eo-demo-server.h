@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-demo-server.h: a demo shop speaking the Expertam API on a loopback port */
 #pragma once
 

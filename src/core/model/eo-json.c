@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-json.c
  *
  * Tolerant getters for the service's JSON. The service is PHP: json_encode() sends numbers

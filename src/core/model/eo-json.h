@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-json.h: tolerant getters for the service's loosely typed JSON */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order-item.c
  *
  * One line of an order, from one element of the order's "items", with its partners.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order-item.h: one line of an order */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order.c
  *
  * An order as getOrderDetails returns it, money in kopecks and dates in Moscow time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-order.h: an order as getOrderDetails returns it */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-partner.c
  *
  * A partner (affiliate) credited for an order item, from one element of an item's "partners".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-partner.h: a partner (affiliate) credited for an order item */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-stored-order.c
  *
  * A row of the order history: what the sidebar and the search results show.

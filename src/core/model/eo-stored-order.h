@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-stored-order.h: a saved order as the history lists it (a row, not the whole order) */
 #pragma once
 

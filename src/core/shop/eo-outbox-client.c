@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-outbox-client.c: the outbox sends its changes with the Expertam client */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-outbox-client.h: the outbox sends its changes with the Expertam client */
 #pragma once
 

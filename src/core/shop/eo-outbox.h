@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-outbox.h: the window's side of the outbox: sends due changes, retries on a timer */
 #pragma once
 

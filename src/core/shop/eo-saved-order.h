@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-saved-order.h: an order from the history, read back as an EoOrder */
 #pragma once
 

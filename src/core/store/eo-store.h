@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* eo-store.h: the local SQLite database: order history (+ full-text search), outbox, change log */
 #pragma once
 
