@@ -311,7 +311,7 @@ test_raw_call_bad_method (Fixture       *f,
 
   /* a method the shop does not have: refused with a genuine reply */
   g_clear_pointer (&reply, json_object_unref);
-  reply = call_sync (f->client, "getOrdersWithGoods", params, NULL, &error);
+  reply = call_sync (f->client, "GetOrders", params, NULL, &error);
   g_assert_error (error, EO_ERROR, EO_ERROR_WRONG_DATA);
   g_assert_null (reply);
 }

@@ -96,4 +96,41 @@ gboolean    eo_client_update_status_finish (EoClient           *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/*
+ * getOrdersWithGoods(begin_date, end_date, paid, goods): the orders created from begin's day to
+ * end's day (Moscow time, as the service counts days; at most one month: the caller splits
+ * longer ranges), only paid ones with paid_only, only those with one of goods (product ids;
+ * NULL or empty: any). Gives a GPtrArray of EoOrder in the service's order. An item that is not
+ * an order (not an object, no number) is skipped, counted in out_skipped, with its reason in
+ * the debug log; a reply whose "result" is not a list is an error.
+ */
+void        eo_client_list_orders_async   (EoClient            *self,
+                                           GDateTime           *begin,
+                                           GDateTime           *end,
+                                           gboolean             paid_only,
+                                           const char * const  *goods,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GPtrArray  *eo_client_list_orders_finish  (EoClient            *self,
+                                           GAsyncResult        *result,
+                                           guint               *out_skipped,
+                                           GError             **error);
+
+/* GetBills(email, pay_status): a customer's orders (pay_status "paid", "waiting", "cancel", or
+ * NULL for all), a GPtrArray of EoOrder by number; bad items skipped as above */
+void        eo_client_get_bills_async     (EoClient            *self,
+                                           const char          *email,
+                                           const char          *pay_status,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+GPtrArray  *eo_client_get_bills_finish    (EoClient            *self,
+                                           GAsyncResult        *result,
+                                           guint               *out_skipped,
+                                           GError             **error);
+
+/* A day as the listing methods take it: "dd.mm.yyyy" of date in Moscow time (UTC+3) */
+char       *eo_client_format_day          (GDateTime           *date);
+
 G_END_DECLS

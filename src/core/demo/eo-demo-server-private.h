@@ -34,6 +34,9 @@ struct _EoDemoServer
   GPtrArray    *pending;        /* of Pending: paused messages */
   GBytes       *oversized;      /* made on first use */
   EoDemoFault   fault;
+  EoDemoFault   counted_fault;  /* for the next counted_calls requests only */
+  guint         counted_calls;
+  gint64        samples_now;    /* unix seconds the listed samples were made relative to */
   gint          forced_error;
   guint         latency_ms;
   guint         request_count;
@@ -50,6 +53,27 @@ GBytes     *eo_demo_envelope_new       (gint64         code,
                                         gboolean       with_hash,
                                         JsonNode      *result);
 GBytes     *eo_demo_make_oversized     (EoDemoServer  *self);
+gboolean    eo_demo_member_get_int     (JsonObject    *object,
+                                        const char    *member,
+                                        gint64        *out_value);
+/* json_node_copy() shares objects and arrays; the stored orders must not be shared */
+JsonNode   *eo_demo_node_deep_copy     (JsonNode      *node);
+/* Adds (a copy of) the order, keyed by its id; called with the mutex held */
+void        eo_demo_store_order        (EoDemoServer  *self,
+                                        JsonNode      *order);
+/* "YYYY-MM-DD HH:MM:SS" in Moscow time */
+char       *eo_demo_format_moscow_time (gint64         unix_seconds);
+
+/* eo-demo-listing.c: the listing methods and the orders made for them; with the mutex held */
+void        eo_demo_add_listed_samples (EoDemoServer  *self,
+                                        gint64         now);
+gint64      eo_demo_handle_list_orders (EoDemoServer  *self,
+                                        EoParams      *params,
+                                        JsonNode     **out_result);
+gint64      eo_demo_handle_get_bills   (EoDemoServer  *self,
+                                        EoParams      *params,
+                                        JsonNode     **out_result);
+
 /* Called with the mutex held; the API error code, and the result to send */
 gint64      eo_demo_handle_api_call    (EoDemoServer  *self,
                                         const char    *method,

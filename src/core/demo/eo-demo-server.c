@@ -141,6 +141,11 @@ server_cb (SoupServer        *server,
       self->connection_count++;
     }
   fault = self->fault;
+  if (self->counted_calls > 0)
+    {
+      fault = self->counted_fault;
+      self->counted_calls--;
+    }
   latency_ms = self->latency_ms;
   forced_error = self->forced_error;
   g_mutex_unlock (&self->mutex);
@@ -273,6 +278,8 @@ eo_demo_server_init (EoDemoServer *self)
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
 
   eo_demo_load_sample_orders (self);
+  self->samples_now = g_get_real_time () / G_USEC_PER_SEC;
+  eo_demo_add_listed_samples (self, self->samples_now);
 }
 
 EoDemoServer *
@@ -395,6 +402,19 @@ eo_demo_server_set_fault (EoDemoServer *self,
 
   g_mutex_lock (&self->mutex);
   self->fault = fault;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+eo_demo_server_set_fault_calls (EoDemoServer *self,
+                                EoDemoFault   fault,
+                                guint         n_calls)
+{
+  g_return_if_fail (EO_IS_DEMO_SERVER (self));
+
+  g_mutex_lock (&self->mutex);
+  self->counted_fault = fault;
+  self->counted_calls = n_calls;
   g_mutex_unlock (&self->mutex);
 }
 

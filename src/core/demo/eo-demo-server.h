@@ -61,6 +61,27 @@ void          eo_demo_server_put_order       (EoDemoServer  *self,
 void          eo_demo_server_add_synthetic_orders (EoDemoServer *self,
                                                    guint         n);
 
+/* The ~60 orders made for the listing methods (getOrdersWithGoods, GetBills) at start: created
+ * over the last 90 days before the server was made (paid and waiting, with and without a postal
+ * address, a few customers with several orders), numbered from EO_DEMO_LISTED_FIRST_ID */
+#define EO_DEMO_LISTED_FIRST_ID 3001
+#define EO_DEMO_LISTED_COUNT    60
+
+/* Adds (or resets) n synthetic paid orders with a postal address, created evenly over the last
+ * `days` days, numbered from EO_DEMO_BULK_FIRST_ID up, for sync tests and benchmarks */
+#define EO_DEMO_BULK_FIRST_ID 100001
+void          eo_demo_server_add_listed_orders (EoDemoServer *self,
+                                                guint         n,
+                                                guint         days);
+
+/* Every order the shop has, ordered by number: a JSON array (a copy) */
+JsonNode     *eo_demo_server_dup_orders      (EoDemoServer  *self);
+
+/* The fault for the next n_calls requests only, then none again (the set fault stays) */
+void          eo_demo_server_set_fault_calls (EoDemoServer  *self,
+                                              EoDemoFault    fault,
+                                              guint          n_calls);
+
 /* Every status change applied, in arrival order: a JSON array of
  * {"bill_id": n, "status": "...", "date": n|null, "rpo": "..."|null} */
 JsonNode     *eo_demo_server_dup_changes     (EoDemoServer  *self);

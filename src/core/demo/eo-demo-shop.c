@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eo-demo-shop.c: what the demo shop answers: its orders, getOrderDetails and UpdateOrderStatus,
- * checked and signed as the service does */
+/* eo-demo-shop.c: what the demo shop answers: its orders, getOrderDetails and UpdateOrderStatus
+ * (the listing methods are in eo-demo-listing.c), checked and signed as the service does */
 
 #include "config.h"
 
@@ -53,8 +53,8 @@ eo_demo_make_secret (void)
 }
 
 /* A JSON member as an integer: numbers, or strings of decimal digits */
-static gboolean
-member_get_int (JsonObject *object,
+gboolean
+eo_demo_member_get_int (JsonObject *object,
                 const char *member,
                 gint64     *out_value)
 {
@@ -100,8 +100,8 @@ param_get_id (EoParams   *params,
 }
 
 /* json_node_copy() shares objects and arrays; the stored orders must not be shared */
-static JsonNode *
-node_deep_copy (JsonNode *node)
+JsonNode *
+eo_demo_node_deep_copy (JsonNode *node)
 {
   JsonNode *copy;
 
@@ -113,7 +113,7 @@ node_deep_copy (JsonNode *node)
 
       for (GList *l = members; l != NULL; l = l->next)
         json_object_set_member (out, l->data,
-                                node_deep_copy (json_object_get_member (object, l->data)));
+                                eo_demo_node_deep_copy (json_object_get_member (object, l->data)));
       copy = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (copy, out);
     }
@@ -123,7 +123,7 @@ node_deep_copy (JsonNode *node)
       JsonArray *out = json_array_sized_new (json_array_get_length (array));
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (out, node_deep_copy (json_array_get_element (array, i)));
+        json_array_add_element (out, eo_demo_node_deep_copy (json_array_get_element (array, i)));
       copy = json_node_new (JSON_NODE_ARRAY);
       json_node_take_array (copy, out);
     }
@@ -135,21 +135,21 @@ node_deep_copy (JsonNode *node)
   return copy;
 }
 
-static void
-store_order (EoDemoServer *self,
-             JsonNode     *order)
+void
+eo_demo_store_order (EoDemoServer *self,
+                     JsonNode     *order)
 {
   gint64 id;
 
   g_assert (JSON_NODE_HOLDS_OBJECT (order));
 
-  if (!member_get_int (json_node_get_object (order), "id", &id))
+  if (!eo_demo_member_get_int (json_node_get_object (order), "id", &id))
     {
       g_warning ("Demo order without a numeric id ignored");
       return;
     }
 
-  g_hash_table_insert (self->orders, g_memdup2 (&id, sizeof id), node_deep_copy (order));
+  g_hash_table_insert (self->orders, g_memdup2 (&id, sizeof id), eo_demo_node_deep_copy (order));
 }
 
 void
@@ -173,7 +173,7 @@ eo_demo_load_sample_orders (EoDemoServer *self)
 
   orders = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (orders); i++)
-    store_order (self, json_array_get_element (orders, i));
+    eo_demo_store_order (self, json_array_get_element (orders, i));
 }
 
 GBytes *
@@ -236,7 +236,7 @@ static JsonNode *
 order_for_reply (JsonNode *order,
                  gboolean  good_info)
 {
-  JsonNode *copy = node_deep_copy (order);
+  JsonNode *copy = eo_demo_node_deep_copy (order);
 
   if (!good_info)
     {
@@ -251,8 +251,8 @@ order_for_reply (JsonNode *order,
   return copy;
 }
 
-static char *
-format_moscow_time (gint64 unix_seconds)
+char *
+eo_demo_format_moscow_time (gint64 unix_seconds)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (MOSCOW_OFFSET);
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
@@ -323,7 +323,7 @@ handle_update_order_status (EoDemoServer *self,
     return 3;
 
   order = json_node_get_object (node);
-  when = date_text != NULL ? format_moscow_time (date) : g_strdup ("");
+  when = date_text != NULL ? eo_demo_format_moscow_time (date) : g_strdup ("");
   if (g_str_equal (status, "sent"))
     {
       json_object_set_string_member (order, "delivery_status", "sent");
@@ -425,6 +425,10 @@ eo_demo_handle_api_call (EoDemoServer  *self,
     return handle_get_order_details (self, post, out_result);
   if (g_ascii_strcasecmp (method, "UpdateOrderStatus") == 0)
     return handle_update_order_status (self, post);
+  if (g_ascii_strcasecmp (method, "getOrdersWithGoods") == 0)
+    return eo_demo_handle_list_orders (self, post, out_result);
+  if (g_ascii_strcasecmp (method, "GetBills") == 0)
+    return eo_demo_handle_get_bills (self, post, out_result);
 
   return 3;
 }
@@ -442,7 +446,7 @@ eo_demo_server_dup_order (EoDemoServer *self,
   g_mutex_lock (&self->mutex);
   order = g_hash_table_lookup (self->orders, &bill_id);
   if (order != NULL)
-    copy = node_deep_copy (order);
+    copy = eo_demo_node_deep_copy (order);
   g_mutex_unlock (&self->mutex);
 
   return copy;
@@ -456,7 +460,7 @@ eo_demo_server_put_order (EoDemoServer *self,
   g_return_if_fail (order != NULL && JSON_NODE_HOLDS_OBJECT (order));
 
   g_mutex_lock (&self->mutex);
-  store_order (self, order);
+  eo_demo_store_order (self, order);
   g_mutex_unlock (&self->mutex);
 }
 
@@ -500,7 +504,7 @@ eo_demo_server_add_synthetic_orders (EoDemoServer *self,
       json_object_set_array_member (order, "items", json_array_new ());
 
       node = json_node_init_object (json_node_alloc (), order);
-      store_order (self, node);
+      eo_demo_store_order (self, node);
     }
   g_mutex_unlock (&self->mutex);
 }
@@ -516,7 +520,7 @@ eo_demo_server_dup_changes (EoDemoServer *self)
   g_mutex_lock (&self->mutex);
   node = json_node_init_array (json_node_alloc (), self->changes);
   /* a deep copy, so the caller's node does not change under it */
-  copy = node_deep_copy (node);
+  copy = eo_demo_node_deep_copy (node);
   g_mutex_unlock (&self->mutex);
 
   return copy;

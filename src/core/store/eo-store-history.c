@@ -37,19 +37,23 @@ save_order_locked (EoStore                  *self,
   static const char sql[] =
     "INSERT INTO orders (bill_id, full_name, email, phone, city, fetched_at, raw_json,"
     "                    first_name, last_name, middle_name, address, pay_status, phone_digits,"
-    "                    tracking, local_status, account)"
+    "                    tracking, local_status, account,"
+    "                    postalcode, is_paid, paid_at, created_at, item_count, total, good_ids)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
     "  ifnull ((SELECT rpo FROM outbox WHERE bill_id = ?1 AND status = 'sent' AND state = 1"
     "           ORDER BY id DESC LIMIT 1), ''),"
     "  ifnull ((SELECT status FROM outbox WHERE bill_id = ?1 AND state = 1"
-    "           ORDER BY id DESC LIMIT 1), ''), ?14)"
+    "           ORDER BY id DESC LIMIT 1), ''), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
     " ON CONFLICT (bill_id) DO UPDATE SET"
     "  full_name = excluded.full_name, email = excluded.email, phone = excluded.phone,"
     "  city = excluded.city, fetched_at = excluded.fetched_at, raw_json = excluded.raw_json,"
     "  first_name = excluded.first_name, last_name = excluded.last_name,"
     "  middle_name = excluded.middle_name, address = excluded.address,"
     "  pay_status = excluded.pay_status, phone_digits = excluded.phone_digits,"
-    "  account = excluded.account";
+    "  account = excluded.account, postalcode = excluded.postalcode,"
+    "  is_paid = excluded.is_paid, paid_at = excluded.paid_at, created_at = excluded.created_at,"
+    "  item_count = excluded.item_count, total = excluded.total, good_ids = excluded.good_ids";
+  g_auto(EoStoreOrderFacts) facts = { 0 };
   g_autofree char *full_name = join_name (fields);
   g_autofree char *digits = eo_store_phone_digits (fields->phone);
   sqlite3_stmt *stmt;
@@ -79,6 +83,19 @@ save_order_locked (EoStore                  *self,
   eo_store_bind_text (stmt, 12, fields->pay_status);
   eo_store_bind_text (stmt, 13, digits);
   eo_store_bind_text (stmt, 14, self->account != NULL ? self->account : "");
+
+  /* what the to-ship list needs, read from the order as the service gave it */
+  eo_store_order_facts_from_json (raw_json, &facts);
+  eo_store_bind_text (stmt, 15, facts.postalcode);
+  sqlite3_bind_int (stmt, 16, facts.is_paid);
+  eo_store_bind_time (stmt, 17, facts.paid_at);
+  eo_store_bind_time (stmt, 18, facts.created_at);
+  sqlite3_bind_int64 (stmt, 19, facts.item_count);
+  if (facts.total != EO_MONEY_NONE)
+    sqlite3_bind_int64 (stmt, 20, facts.total);
+  else
+    sqlite3_bind_null (stmt, 20);
+  eo_store_bind_text (stmt, 21, facts.good_ids);
 
   return eo_store_step_done (self, stmt, error);
 }

@@ -49,6 +49,9 @@ typedef struct
   EoOrder        *order;
   GError         *result;
   GPtrArray      *outcomes;
+  GPtrArray      *orders;     /* EoOrder */
+  char           *good_id;
+  gint64          since;
 } EoStoreCall;
 
 void            eo_store_call_free            (EoStoreCall         *call);
@@ -139,6 +142,38 @@ gboolean        eo_store_update_state         (EoStore             *self,
                                                gint64               next_attempt,
                                                const char          *last_error,
                                                GError             **error);
+
+/* The to-ship list (eo-store-ship.c) ------------------------------------------------------ */
+
+/* What the to-ship rule reads from an order, kept in columns of its own */
+typedef struct
+{
+  char     *postalcode;
+  gboolean  is_paid;      /* EoOrder's rule: pay_status says paid, or "paid" has a date */
+  gint64    paid_at;      /* unix seconds, 0 when none */
+  gint64    created_at;   /* unix seconds, 0 when none */
+  gint64    item_count;   /* good_count, else the number of items */
+  gint64    total;        /* price in kopecks, EO_MONEY_NONE when none */
+  char     *good_ids;     /* ",17,42,": the product ids (good_ids and the items'), for a filter */
+} EoStoreOrderFacts;
+
+/* raw_json that is not an order gives no facts (all zero, strings "") */
+void            eo_store_order_facts_from_json (const char        *raw_json,
+                                               EoStoreOrderFacts *out_facts);
+void            eo_store_order_facts_clear    (EoStoreOrderFacts   *facts);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EoStoreOrderFacts, eo_store_order_facts_clear)
+/* A unix time, NULL for 0 */
+void            eo_store_bind_time            (sqlite3_stmt        *stmt,
+                                               int                  index,
+                                               gint64               unix_seconds);
+/* The SQL function eo_order_fact (raw_json, name) the schema's migration 4 fills the columns with */
+gboolean        eo_store_register_fact_function (EoStore           *self,
+                                               GError             **error);
+
+/* Search (eo-store-search.c) --------------------------------------------------------------- */
+
+/* An FTS5 query where every word of the text is a quoted prefix; NULL when there is no word */
+char           *eo_store_build_fts_query      (const char          *text);
 
 /* Log (eo-store-log.c) --------------------------------------------------------------------- */
 

@@ -123,6 +123,39 @@ static const char * const migrations[] = {
   "DROP INDEX outbox_pending_once;"
   "CREATE UNIQUE INDEX outbox_pending_once"
   "  ON outbox (account, bill_id, status, ifnull (date, -1), rpo) WHERE state = 0;",
+
+  /* 4: what the to-ship list reads from an order; the last synced day and the orders set aside,
+   * per shop */
+  "ALTER TABLE orders ADD COLUMN postalcode TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE orders ADD COLUMN is_paid    INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE orders ADD COLUMN paid_at    INTEGER;"
+  "ALTER TABLE orders ADD COLUMN created_at INTEGER;"
+  "ALTER TABLE orders ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE orders ADD COLUMN total      INTEGER;"
+  "ALTER TABLE orders ADD COLUMN good_ids   TEXT NOT NULL DEFAULT '';"
+  "UPDATE orders SET"
+  "  postalcode = eo_order_fact (raw_json, 'postalcode'),"
+  "  is_paid    = eo_order_fact (raw_json, 'is_paid'),"
+  "  paid_at    = eo_order_fact (raw_json, 'paid_at'),"
+  "  created_at = eo_order_fact (raw_json, 'created_at'),"
+  "  item_count = eo_order_fact (raw_json, 'item_count'),"
+  "  total      = eo_order_fact (raw_json, 'total'),"
+  "  good_ids   = eo_order_fact (raw_json, 'good_ids');"
+  /* the to-ship query's candidates, oldest paid first */
+  "CREATE INDEX orders_to_ship ON orders (ifnull (paid_at, created_at), bill_id)"
+  "  WHERE is_paid = 1 AND (postalcode <> '' OR address <> '');"
+  "CREATE INDEX log_done ON log (bill_id, status) WHERE result = 1;"
+  "CREATE TABLE sync_state ("
+  "  account      TEXT PRIMARY KEY,"
+  "  last_day     TEXT NOT NULL,"
+  "  synced_at    INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE set_aside ("
+  "  account      TEXT NOT NULL,"
+  "  bill_id      INTEGER NOT NULL,"
+  "  at           INTEGER NOT NULL,"
+  "  PRIMARY KEY (account, bill_id)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EO_STORE_SCHEMA_VERSION);
@@ -211,6 +244,9 @@ eo_store_schema_migrate (EoStore  *self,
       eo_store_db_error (self, error);
       return FALSE;
     }
+
+  if (!eo_store_register_fact_function (self, error))
+    return FALSE;
 
   /* One write transaction for the check and every step: a second process waits, then sees
    * the migrated version */

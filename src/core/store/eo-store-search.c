@@ -9,8 +9,8 @@
 
 /* An FTS5 query where every word of the text is a quoted phrase matched as a prefix (the
  * person's text never becomes FTS syntax); NULL when there is no word to look for */
-static char *
-build_fts_query (const char *text)
+char *
+eo_store_build_fts_query (const char *text)
 {
   g_autofree char *folded = eo_store_fold_text (text);
   g_auto(GStrv) words = g_strsplit_set (folded, " \t\r\n", -1);
@@ -145,7 +145,7 @@ search_locked (EoStore     *self,
   g_autofree char *compact = NULL;
   sqlite3_stmt *stmt;
 
-  query = build_fts_query (trimmed);
+  query = eo_store_build_fts_query (trimmed);
   if (query == NULL)
     return eo_store_recent_orders_locked (self, limit, error);
 

@@ -233,6 +233,8 @@ eo_store_call_free (EoStoreCall *call)
   g_clear_object (&call->order);
   g_clear_error (&call->result);
   g_clear_pointer (&call->outcomes, g_ptr_array_unref);
+  g_clear_pointer (&call->orders, g_ptr_array_unref);
+  g_free (call->good_id);
   g_free (call);
 }
 

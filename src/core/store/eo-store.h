@@ -8,11 +8,12 @@
 #include "eo-order.h"
 #include "eo-outbox-change.h"
 #include "eo-stored-order.h"
+#include "eo-to-ship-order.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes; older databases are migrated on open, newer ones refused */
-#define EO_STORE_SCHEMA_VERSION 3
+#define EO_STORE_SCHEMA_VERSION 4
 
 #define EO_STORE_ERROR (eo_store_error_quark ())
 
@@ -159,6 +160,80 @@ void         eo_store_search_async          (EoStore              *self,
                                              gpointer              user_data);
 GListModel  *eo_store_search_finish         (EoStore              *self,
                                              GAsyncResult         *result,
+                                             GError              **error);
+
+/* Saves many fetched orders (EoOrder) in one transaction: all or none */
+gboolean     eo_store_save_orders           (EoStore              *self,
+                                             GPtrArray            *orders,
+                                             gint64                now,
+                                             GError              **error);
+/* Keeps a reference on orders: do not change it until the callback */
+void         eo_store_save_orders_async     (EoStore              *self,
+                                             GPtrArray            *orders,
+                                             gint64                now,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     eo_store_save_orders_finish    (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* To ship ----------------------------------------------------------------------------------- */
+
+/*
+ * The to-ship rule, the one place it is written: a saved order of this shop is to ship when it
+ * is paid, has a postal address (a postcode or a street address), this shop's log has no
+ * successful "sent", "return" or "cancel" for it, and it was not set aside here. One with a
+ * "sent" change still pending in this shop's outbox is listed as sending (EoToShipOrder's
+ * "sending"), not as to ship. Oldest paid first (the creation time when no payment date).
+ * Filters, each optional: text (words of the number, name, e-mail, phone, city, address, as
+ * eo_store_search() matches them), good_id (a product id), since (made at or after; 0: any).
+ */
+typedef struct
+{
+  const char *text;
+  const char *good_id;
+  gint64      since;
+} EoToShipFilter;
+
+/* A GListModel of EoToShipOrder; filter may be NULL */
+GListModel  *eo_store_to_ship               (EoStore              *self,
+                                             const EoToShipFilter *filter,
+                                             GError              **error);
+void         eo_store_to_ship_async         (EoStore              *self,
+                                             const EoToShipFilter *filter,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GListModel  *eo_store_to_ship_finish        (EoStore              *self,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+
+/* The person sets an order aside for this shop ("sent elsewhere, not a parcel"): it leaves the
+ * list until undone. Setting it aside again keeps the first time. */
+gboolean     eo_store_set_aside             (EoStore              *self,
+                                             gint64                bill_id,
+                                             gint64                now,
+                                             GError              **error);
+/* Undoes it; EO_STORE_ERROR_NOT_FOUND when it was not set aside */
+gboolean     eo_store_undo_set_aside        (EoStore              *self,
+                                             gint64                bill_id,
+                                             GError              **error);
+/* Whether it is set aside for this shop, and since when (out_at may be NULL) */
+gboolean     eo_store_is_set_aside          (EoStore              *self,
+                                             gint64                bill_id,
+                                             gint64               *out_at,
+                                             GError              **error);
+
+/* This shop's sync: the last day (YYYY-MM-DD, Moscow time) every order up to which was fetched,
+ * and when. FALSE without an error when the shop was never synced. */
+gboolean     eo_store_get_sync_state        (EoStore              *self,
+                                             char                **out_last_day,
+                                             gint64               *out_synced_at,
+                                             GError              **error);
+gboolean     eo_store_set_sync_state        (EoStore              *self,
+                                             const char           *last_day,
+                                             gint64                now,
                                              GError              **error);
 
 /* Outbox ------------------------------------------------------------------------------------ */
