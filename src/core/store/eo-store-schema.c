@@ -143,7 +143,7 @@ static const char * const migrations[] = {
   "  good_ids   = eo_order_fact (raw_json, 'good_ids');"
   /* the to-ship query's candidates, oldest paid first */
   "CREATE INDEX orders_to_ship ON orders (ifnull (paid_at, created_at), bill_id)"
-  "  WHERE is_paid = 1 AND (postalcode <> '' OR address <> '');"
+  "  WHERE is_paid = 1 AND (postalcode <> '' OR trim (address) <> '');"
   "CREATE INDEX log_done ON log (bill_id, status) WHERE result = 1;"
   "CREATE TABLE sync_state ("
   "  account      TEXT PRIMARY KEY,"

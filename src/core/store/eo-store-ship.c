@@ -265,7 +265,7 @@ eo_store_to_ship (EoStore              *self,
     "  EXISTS (SELECT 1 FROM outbox AS x WHERE x.bill_id = o.bill_id AND x.status = 'sent'"
     "          AND x.state = 0 AND " SHOP_ROW ("x") ")"
     " FROM orders AS o"
-    " WHERE o.is_paid = 1 AND (o.postalcode <> '' OR o.address <> '')"
+    " WHERE o.is_paid = 1 AND (o.postalcode <> '' OR trim (o.address) <> '')"
     "  AND " SHOP_ROW ("o")
     "  AND NOT EXISTS (SELECT 1 FROM log AS l JOIN outbox AS x ON x.id = l.change_id"
     "                  WHERE l.bill_id = o.bill_id AND l.result = 1"
