@@ -38,12 +38,14 @@ save_order_locked (EoStore                  *self,
     "INSERT INTO orders (bill_id, full_name, email, phone, city, fetched_at, raw_json,"
     "                    first_name, last_name, middle_name, address, pay_status, phone_digits,"
     "                    tracking, local_status, account,"
-    "                    postalcode, is_paid, paid_at, created_at, item_count, total, good_ids)"
+    "                    postalcode, is_paid, paid_at, created_at, item_count, total, good_ids,"
+    "                    settled)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
     "  ifnull ((SELECT rpo FROM outbox WHERE bill_id = ?1 AND status = 'sent' AND state = 1"
     "           ORDER BY id DESC LIMIT 1), ''),"
     "  ifnull ((SELECT status FROM outbox WHERE bill_id = ?1 AND state = 1"
-    "           ORDER BY id DESC LIMIT 1), ''), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+    "           ORDER BY id DESC LIMIT 1), ''), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+    "  " SETTLED_SQL ("?1", "?14") ")"
     " ON CONFLICT (bill_id) DO UPDATE SET"
     "  full_name = excluded.full_name, email = excluded.email, phone = excluded.phone,"
     "  city = excluded.city, fetched_at = excluded.fetched_at, raw_json = excluded.raw_json,"
@@ -52,7 +54,8 @@ save_order_locked (EoStore                  *self,
     "  pay_status = excluded.pay_status, phone_digits = excluded.phone_digits,"
     "  account = excluded.account, postalcode = excluded.postalcode,"
     "  is_paid = excluded.is_paid, paid_at = excluded.paid_at, created_at = excluded.created_at,"
-    "  item_count = excluded.item_count, total = excluded.total, good_ids = excluded.good_ids";
+    "  item_count = excluded.item_count, total = excluded.total, good_ids = excluded.good_ids,"
+    "  settled = excluded.settled";
   g_auto(EoStoreOrderFacts) facts = { 0 };
   g_autofree char *full_name = join_name (fields);
   g_autofree char *digits = eo_store_phone_digits (fields->phone);

@@ -33,6 +33,13 @@ struct _EoStore
 #define OUTBOX_COLUMNS \
   "id, bill_id, status, date, rpo, state, attempts, created_at, next_attempt, last_error, account"
 
+/* Whether the log of the shop `account` (an expression) has a successful sent, return or cancel
+ * for the order `bill_id` (an expression): what orders.settled holds */
+#define SETTLED_SQL(bill_id, account) \
+  "EXISTS (SELECT 1 FROM log AS l JOIN outbox AS x ON x.id = l.change_id" \
+  "  WHERE l.bill_id = " bill_id " AND l.result = 1 AND l.status IN ('sent', 'return', 'cancel')" \
+  "  AND (x.account = " account " OR x.account = '' OR " account " = ''))"
+
 #define ORDER_COLUMNS \
   "bill_id, full_name, email, phone, city, address, pay_status, tracking, local_status, fetched_at"
 

@@ -259,14 +259,15 @@ eo_store_to_ship (EoStore              *self,
     fts = eo_store_build_fts_query (filter->text);
 
   /* the rule: paid, a postal address, no successful sent / return / cancel in this shop's log,
-   * not set aside here; a pending "sent" in this shop's outbox makes it "sending" */
+   * not set aside here; a pending "sent" in this shop's outbox makes it "sending". settled (the
+   * same of the order's own shop, kept by a trigger) leaves the few open orders to look at. */
   g_string_append (sql,
     "SELECT o.bill_id, o.full_name, o.email, o.city, o.postalcode, o.address, o.item_count,"
     "  o.total, o.paid_at, o.created_at,"
     "  EXISTS (SELECT 1 FROM outbox AS x WHERE x.bill_id = o.bill_id AND x.status = 'sent'"
     "          AND x.state = 0 AND " SHOP_ROW ("x") ")"
     " FROM orders AS o"
-    " WHERE o.is_paid = 1 AND (o.postalcode <> '' OR trim (o.address) <> '')"
+    " WHERE o.is_paid = 1 AND o.settled = 0 AND (o.postalcode <> '' OR trim (o.address) <> '')"
     "  AND " SHOP_ROW ("o")
     "  AND NOT EXISTS (SELECT 1 FROM log AS l JOIN outbox AS x ON x.id = l.change_id"
     "                  WHERE l.bill_id = o.bill_id AND l.result = 1"
