@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "eo-demo-server.h"
 #include "eo-store.h"
@@ -45,7 +46,7 @@ server_thread (gpointer data)
   g_main_context_push_thread_default (context);
   st->server = eo_demo_server_new ();
   eo_demo_server_add_listed_orders (st->server, SYNC_ORDERS, SYNC_DAYS);
-  eo_demo_server_set_latency (st->server, LATENCY_MS);
+  eo_demo_server_set_latency (st->server, g_getenv ("BENCH_SHIP_LATENCY") != NULL ? (guint) atoi (g_getenv ("BENCH_SHIP_LATENCY")) : LATENCY_MS);
   if (!eo_demo_server_start (st->server, &error))
     g_error ("The demo shop did not start: %s", error->message);
   st->loop = g_main_loop_new (context, FALSE);

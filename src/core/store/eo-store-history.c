@@ -31,6 +31,7 @@ static gboolean
 save_order_locked (EoStore                  *self,
                    const EoStoreOrderFields *fields,
                    const char               *raw_json,
+                   const EoStoreOrderFacts  *given_facts,
                    gint64                    now,
                    GError                  **error)
 {
@@ -56,7 +57,8 @@ save_order_locked (EoStore                  *self,
     "  is_paid = excluded.is_paid, paid_at = excluded.paid_at, created_at = excluded.created_at,"
     "  item_count = excluded.item_count, total = excluded.total, good_ids = excluded.good_ids,"
     "  settled = excluded.settled";
-  g_auto(EoStoreOrderFacts) facts = { 0 };
+  g_auto(EoStoreOrderFacts) read_facts = { 0 };
+  const EoStoreOrderFacts *facts = given_facts;
   g_autofree char *full_name = join_name (fields);
   g_autofree char *digits = eo_store_phone_digits (fields->phone);
   sqlite3_stmt *stmt;
@@ -88,17 +90,21 @@ save_order_locked (EoStore                  *self,
   eo_store_bind_text (stmt, 14, self->account != NULL ? self->account : "");
 
   /* what the to-ship list needs, read from the order as the service gave it */
-  eo_store_order_facts_from_json (raw_json, &facts);
-  eo_store_bind_text (stmt, 15, facts.postalcode);
-  sqlite3_bind_int (stmt, 16, facts.is_paid);
-  eo_store_bind_time (stmt, 17, facts.paid_at);
-  eo_store_bind_time (stmt, 18, facts.created_at);
-  sqlite3_bind_int64 (stmt, 19, facts.item_count);
-  if (facts.total != EO_MONEY_NONE)
-    sqlite3_bind_int64 (stmt, 20, facts.total);
+  if (facts == NULL)
+    {
+      eo_store_order_facts_from_json (raw_json, &read_facts);
+      facts = &read_facts;
+    }
+  eo_store_bind_text (stmt, 15, facts->postalcode);
+  sqlite3_bind_int (stmt, 16, facts->is_paid);
+  eo_store_bind_time (stmt, 17, facts->paid_at);
+  eo_store_bind_time (stmt, 18, facts->created_at);
+  sqlite3_bind_int64 (stmt, 19, facts->item_count);
+  if (facts->total != EO_MONEY_NONE)
+    sqlite3_bind_int64 (stmt, 20, facts->total);
   else
     sqlite3_bind_null (stmt, 20);
-  eo_store_bind_text (stmt, 21, facts.good_ids);
+  eo_store_bind_text (stmt, 21, facts->good_ids);
 
   return eo_store_step_done (self, stmt, error);
 }
@@ -124,6 +130,18 @@ eo_store_save_orders_fields (EoStore                  *self,
                              gint64                    now,
                              GError                  **error)
 {
+  return eo_store_save_orders_facts (self, fields, raw_jsons, NULL, n_orders, now, error);
+}
+
+gboolean
+eo_store_save_orders_facts (EoStore                  *self,
+                            const EoStoreOrderFields *fields,
+                            const char * const       *raw_jsons,
+                            const EoStoreOrderFacts  *facts,
+                            gsize                     n_orders,
+                            gint64                    now,
+                            GError                  **error)
+{
   g_autoptr(GMutexLocker) locker = NULL;
   gboolean ok;
 
@@ -139,7 +157,8 @@ eo_store_save_orders_fields (EoStore                  *self,
   ok = eo_store_exec (self, "PRAGMA synchronous = NORMAL", error) && eo_store_begin (self, error);
 
   for (gsize i = 0; ok && i < n_orders; i++)
-    ok = save_order_locked (self, &fields[i], raw_jsons[i], now, error);
+    ok = save_order_locked (self, &fields[i], raw_jsons[i], facts != NULL ? &facts[i] : NULL,
+                            now, error);
 
   if (ok)
     ok = eo_store_commit (self, error);
@@ -159,7 +178,9 @@ eo_store_save_order (EoStore  *self,
                      gint64    now,
                      GError  **error)
 {
+  g_auto(EoStoreOrderFacts) facts = { 0 };
   EoStoreOrderFields fields;
+  const char *raw_json;
 
   g_return_val_if_fail (EO_IS_STORE (self), FALSE);
   g_return_val_if_fail (EO_IS_ORDER (order), FALSE);
@@ -176,7 +197,9 @@ eo_store_save_order (EoStore  *self,
     .pay_status = eo_order_get_pay_status (order),
   };
 
-  return eo_store_save_order_fields (self, &fields, eo_order_get_raw_json (order), now, error);
+  raw_json = eo_order_get_raw_json (order);
+  eo_store_order_facts_from_order (order, &facts);
+  return eo_store_save_orders_facts (self, &fields, &raw_json, &facts, 1, now, error);
 }
 
 char *

@@ -167,7 +167,17 @@ typedef struct
 /* raw_json that is not an order gives no facts (all zero, strings "") */
 void            eo_store_order_facts_from_json (const char        *raw_json,
                                                EoStoreOrderFacts *out_facts);
+void            eo_store_order_facts_from_order (EoOrder           *order,
+                                               EoStoreOrderFacts   *out_facts);
 void            eo_store_order_facts_clear    (EoStoreOrderFacts   *facts);
+/* eo_store_save_orders_fields() with the facts already read (NULL: read from the JSON) */
+gboolean        eo_store_save_orders_facts    (EoStore             *self,
+                                               const EoStoreOrderFields *fields,
+                                               const char * const  *raw_jsons,
+                                               const EoStoreOrderFacts *facts,
+                                               gsize                n_orders,
+                                               gint64               now,
+                                               GError             **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EoStoreOrderFacts, eo_store_order_facts_clear)
 /* A unix time, NULL for 0 */
 void            eo_store_bind_time            (sqlite3_stmt        *stmt,
