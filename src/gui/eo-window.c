@@ -47,10 +47,96 @@ eo_window_ensure_order_view (EoWindow *self)
   gtk_stack_page_set_title (page, _("Order"));
 }
 
+/* The pages the first frame does not show (eo-window-pages.ui): the loading, results and error
+ * pages, and the sidebar's "No Recent Orders". They are built in an idle after the first frame,
+ * or before that when one of them is needed */
+void
+_eo_window_ensure_pages (EoWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkStackPage *page;
+
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+
+  if (self->error_page != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "saved_row_activated_cb",
+                                          G_CALLBACK (_eo_window_saved_row_activated));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder,
+                                      "/io/github/expertam_orders/ExpertamOrders/eo-window-pages.ui",
+                                      &error))
+    g_error ("The window's pages could not be built: %s", error->message);
+
+  self->spinner = GTK_SPINNER (gtk_builder_get_object (builder, "spinner"));
+  self->loading_label = GTK_LABEL (gtk_builder_get_object (builder, "loading_label"));
+  self->results_label = GTK_LABEL (gtk_builder_get_object (builder, "results_label"));
+  self->results_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "results_list"));
+  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+
+  page = gtk_stack_add_named (self->stack,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "loading_page")),
+                              "loading");
+  gtk_stack_page_set_title (page, _("Loading"));
+  page = gtk_stack_add_named (self->stack,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "results_page")),
+                              "results");
+  gtk_stack_page_set_title (page, _("Saved Orders"));
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+  gtk_stack_page_set_title (page, _("Error"));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->error_page));
+
+  /* The recent orders, if they came first, stay shown */
+  gtk_stack_add_named (self->sidebar_stack,
+                       GTK_WIDGET (gtk_builder_get_object (builder, "empty_page")),
+                       "empty");
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->recent_list)) == NULL)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+}
+
+static gboolean
+eo_window_pages_idle_cb (gpointer user_data)
+{
+  EoWindow *self = user_data;
+
+  self->pages_idle_id = 0;
+  _eo_window_ensure_pages (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+eo_window_after_first_frame_cb (GdkFrameClock *frame_clock,
+                                EoWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, eo_window_after_first_frame_cb, self);
+
+  if (self->error_page == NULL && self->pages_idle_id == 0)
+    self->pages_idle_id = g_idle_add (eo_window_pages_idle_cb, self);
+}
+
+static void
+eo_window_realize (GtkWidget *widget)
+{
+  EoWindow *self = EO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (eo_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (eo_window_after_first_frame_cb), self, 0);
+}
+
 void
 _eo_window_set_page (EoWindow   *self,
                      const char *page)
 {
+  _eo_window_ensure_pages (self);
   if (g_str_equal (page, "order"))
     eo_window_ensure_order_view (self);
 
@@ -199,8 +285,16 @@ eo_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->outbox, self);
       eo_outbox_stop (self->outbox);
     }
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_WINDOW);
+  /* The pages built later went with the stacks */
+  self->order_view = NULL;
+  self->spinner = NULL;
+  self->loading_label = NULL;
+  self->results_label = NULL;
+  self->results_list = NULL;
+  self->error_page = NULL;
 
   G_OBJECT_CLASS (eo_window_parent_class)->dispose (object);
 }
@@ -301,6 +395,8 @@ eo_window_class_init (EoWindowClass *klass)
   object_class->get_property = eo_window_get_property;
   object_class->set_property = eo_window_set_property;
 
+  widget_class->realize = eo_window_realize;
+
   window_class->close_request = eo_window_close_request;
 
   properties[PROP_CLIENT] =
@@ -337,16 +433,11 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, content);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, results_list);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, results_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_button);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_count_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_title_label);
