@@ -44,6 +44,10 @@ struct _EoWindow
   GtkWidget            *content;
   GtkStack             *sidebar_stack;
   GtkListBox           *recent_list;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *status_button;
+  GMenuModel           *status_menu;
   GtkMenuButton        *outbox_button;
   GtkLabel             *outbox_count_label;
   GtkLabel             *outbox_title_label;

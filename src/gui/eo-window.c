@@ -48,7 +48,7 @@ eo_window_ensure_order_view (EoWindow *self)
 }
 
 /* The pages the first frame does not show (eo-window-pages.ui): the loading, results and error
- * pages, and the sidebar's "No Recent Orders". They are built in an idle after the first frame,
+ * pages, the sidebar's "No Recent Orders" and the header's menus. They are built in an idle after the first frame,
  * or before that when one of them is needed */
 void
 _eo_window_ensure_pages (EoWindow *self)
@@ -62,6 +62,11 @@ _eo_window_ensure_pages (EoWindow *self)
 
   if (self->error_page != NULL)
     return;
+
+  /* The header's menus: a GtkPopoverMenu each, built as the model is set */
+  gtk_menu_button_set_menu_model (self->primary_menu_button, self->primary_menu);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (self->status_button, self->status_menu);
 
   scope = gtk_builder_cscope_new ();
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "saved_row_activated_cb",
@@ -98,6 +103,14 @@ _eo_window_ensure_pages (EoWindow *self)
                        "empty");
   if (gtk_widget_get_first_child (GTK_WIDGET (self->recent_list)) == NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+}
+
+/* The main menu asked for (F10, a click) before the idle built it */
+static void
+eo_window_primary_menu_cb (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  _eo_window_ensure_pages (EO_WINDOW (user_data));
 }
 
 static gboolean
@@ -442,6 +455,10 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_count_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_title_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_list);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, status_menu);
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
   gtk_widget_class_bind_template_callback (widget_class, is_object);
@@ -461,6 +478,8 @@ eo_window_init (EoWindow *self)
   /* A narrow window opens on the search and the order; the recent orders are a button away */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, eo_window_primary_menu_cb,
+                                         self, NULL);
 
   /* The changes the outbox holds, a row each */
   self->outbox_changes = g_list_store_new (EO_TYPE_OUTBOX_ITEM);
