@@ -29,6 +29,8 @@ struct _EoWindow
   guint                 pages_idle_id;    /* builds the pages after the first frame */
 
   GtkSearchEntry       *search_entry;
+  AdwHeaderBar         *header_bar;
+  AdwStatusPage        *welcome_page;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   /* Built after the first frame: the order view when the first order is shown, the others by
@@ -46,8 +48,6 @@ struct _EoWindow
   GtkListBox           *recent_list;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
-  GtkMenuButton        *status_button;
-  GMenuModel           *status_menu;
   GtkMenuButton        *outbox_button;
   GtkLabel             *outbox_count_label;
   GtkLabel             *outbox_title_label;

@@ -48,7 +48,8 @@ eo_window_ensure_order_view (EoWindow *self)
 }
 
 /* The pages the first frame does not show (eo-window-pages.ui): the loading, results and error
- * pages, the sidebar's "No Recent Orders" and the header's menus. They are built in an idle after the first frame,
+ * pages, the sidebar's "No Recent Orders", the header's buttons for an order, its menus and the
+ * demo shop's badge and note. They are built in an idle after the first frame,
  * or before that when one of them is needed */
 void
 _eo_window_ensure_pages (EoWindow *self)
@@ -56,6 +57,8 @@ _eo_window_ensure_pages (EoWindow *self)
   g_autoptr(GtkBuilderScope) scope = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *welcome_demo_box;
+  GtkWidget *ship_button;
   GtkStackPage *page;
 
   g_clear_handle_id (&self->pages_idle_id, g_source_remove);
@@ -63,17 +66,20 @@ _eo_window_ensure_pages (EoWindow *self)
   if (self->error_page != NULL)
     return;
 
-  /* The header's menus: a GtkPopoverMenu each, built as the model is set */
+  /* The main menu: a GtkPopoverMenu, built as the model is set */
   gtk_menu_button_set_menu_model (self->primary_menu_button, self->primary_menu);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, NULL, NULL, NULL);
-  gtk_menu_button_set_menu_model (self->status_button, self->status_menu);
 
   scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "saved_row_activated_cb",
-                                          G_CALLBACK (_eo_window_saved_row_activated));
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "saved_row_activated_cb",
+                                           G_CALLBACK (_eo_window_saved_row_activated),
+                                           "is_object", G_CALLBACK (is_object),
+                                           NULL);
   builder = gtk_builder_new ();
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_expose_object (builder, "EoWindow", G_OBJECT (self));
   if (!gtk_builder_add_from_resource (builder,
                                       "/io/github/expertam_orders/ExpertamOrders/eo-window-pages.ui",
                                       &error))
@@ -96,6 +102,18 @@ _eo_window_ensure_pages (EoWindow *self)
   page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
   gtk_stack_page_set_title (page, _("Error"));
   eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->error_page));
+
+  /* In the header bar where the template had them: after sidebar_button, after outbox_button */
+  ship_button = GTK_WIDGET (gtk_builder_get_object (builder, "ship_button"));
+  adw_header_bar_pack_start (self->header_bar, ship_button);
+  adw_header_bar_pack_start (self->header_bar,
+                             GTK_WIDGET (gtk_builder_get_object (builder, "status_button")));
+  adw_header_bar_pack_end (self->header_bar,
+                           GTK_WIDGET (gtk_builder_get_object (builder, "demo_badge")));
+  welcome_demo_box = GTK_WIDGET (gtk_builder_get_object (builder, "welcome_demo_box"));
+  adw_status_page_set_child (self->welcome_page, welcome_demo_box);
+  eo_a11y_fix_mnemonic_buttons (ship_button);
+  eo_a11y_fix_mnemonic_buttons (welcome_demo_box);
 
   /* The recent orders, if they came first, stay shown */
   gtk_stack_add_named (self->sidebar_stack,
@@ -457,11 +475,10 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_list);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, status_button);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, status_menu);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, welcome_page);
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
-  gtk_widget_class_bind_template_callback (widget_class, is_object);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
                                                 G_CALLBACK (_eo_window_search_activate));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",

@@ -694,58 +694,6 @@ test_shortcuts_window (void)
 }
 
 static gboolean
-sidebar_shows_empty (gpointer user_data)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (user_data), "empty") == 0;
-}
-
-/* What the first frame does not show is built after it; the main menu opens before that too */
-static void
-test_parts_after_first_frame (void)
-{
-  EoWindow *window = eo_window_new (NULL, client);
-  GtkMenuButton *menu_button;
-  GtkMenuButton *status_button;
-  GtkStack *sidebar_stack;
-  GtkPopover *popover;
-
-  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
-                                                                "primary_menu_button"));
-  status_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                  EO_TYPE_WINDOW,
-                                                                  "status_button"));
-
-  /* Not drawn yet: the menu is built as it is asked for */
-  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu_button)));
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_menu_button_popup (menu_button);
-  popover = gtk_menu_button_get_popover (menu_button);
-  g_assert_true (GTK_IS_POPOVER_MENU (popover));
-  g_assert_nonnull (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  gtk_menu_button_popdown (menu_button);
-  g_assert_nonnull (gtk_menu_button_get_menu_model (status_button));
-  destroy_window (window);
-
-  /* Drawn once: the other pages follow, with the sidebar's "No Recent Orders" */
-  window = new_window ();
-  sidebar_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
-                                                            "sidebar_stack"));
-  status_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                                  EO_TYPE_WINDOW,
-                                                                  "status_button"));
-  g_assert_true (gui_test_wait_for (sidebar_shows_empty, sidebar_stack, WAIT_MS));
-  assert_text_shown (GTK_WIDGET (sidebar_stack), "No Recent Orders");
-  g_assert_nonnull (gtk_menu_button_get_menu_model (status_button));
-  g_assert_nonnull (gtk_menu_button_get_menu_model (
-    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
-                                                    "primary_menu_button"))));
-
-  destroy_window (window);
-}
-
-static gboolean
 leaflet_folded (gpointer user_data)
 {
   return adw_leaflet_get_folded (user_data);
@@ -817,6 +765,53 @@ test_narrow_window_folds (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
   g_assert_true (gui_test_wait_for (leaflet_unfolded, leaflet, WAIT_MS));
   g_assert_false (gtk_widget_get_visible (sidebar_button));
+
+  destroy_window (window);
+}
+
+static gboolean
+sidebar_shows_empty (gpointer user_data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (user_data), "empty") == 0;
+}
+
+/* What the first frame does not show is built after it; the main menu opens before that too */
+static void
+test_parts_after_first_frame (void)
+{
+  EoWindow *window = eo_window_new (NULL, client);
+  GtkMenuButton *menu_button;
+  GtkStack *sidebar_stack;
+  GtkPopover *popover;
+
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
+                                                                "primary_menu_button"));
+
+  /* Not drawn yet: the menu is built as it is asked for */
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu_button)));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_menu_button_popup (menu_button);
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_nonnull (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (menu_button);
+  /* The rest came with it */
+  g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  destroy_window (window);
+
+  /* Drawn once: the other pages follow, with the sidebar's "No Recent Orders" */
+  window = new_window ();
+  sidebar_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
+                                                            "sidebar_stack"));
+  g_assert_null (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  g_assert_true (gui_test_wait_for (sidebar_shows_empty, sidebar_stack, WAIT_MS));
+  assert_text_shown (GTK_WIDGET (sidebar_stack), "No Recent Orders");
+  g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (
+    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
+                                                    "primary_menu_button"))));
 
   destroy_window (window);
 }
