@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* print-sample.c: draws the sample orders' forms to OUTDIR (whole.pdf, blank.pdf, list.csv,
- * bench.pdf with --bench N) for test-print-pdf.py and the screenshots */
+/* print-sample.c: draws the sample orders' forms to OUTDIR (whole.pdf, blank.pdf, offset.pdf
+ * with ф.7-п moved, list.csv) for test-print-pdf.py and the screenshots */
 
 #include "config.h"
 
@@ -17,12 +17,17 @@ static const EoPrintForm all_forms[] = {
 static void
 write_pdf (const char *dir,
            const char *name,
-           gboolean    blank)
+           gboolean    blank,
+           double      offset_x_7p,
+           double      offset_y_7p)
 {
   g_autoptr(EoPrintSender) sender = print_test_sender ();
   g_autoptr(GPtrArray) parcels = print_test_parcels ();
   g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 2, 9, 0, 0);
   EoPrintOptions options = { .blank = blank, .date = date, .list_number = 3 };
+
+  options.offset_x[EO_PRINT_FORM_7P] = offset_x_7p;
+  options.offset_y[EO_PRINT_FORM_7P] = offset_y_7p;
   g_autoptr(EoPrintDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -50,8 +55,10 @@ main (int   argc,
       return 2;
     }
 
-  write_pdf (argv[1], "whole.pdf", FALSE);
-  write_pdf (argv[1], "blank.pdf", TRUE);
+  write_pdf (argv[1], "whole.pdf", FALSE, 0, 0);
+  write_pdf (argv[1], "blank.pdf", TRUE, 0, 0);
+  /* The printer's calibration: ф.7-п 4 mm right and 2.5 mm up */
+  write_pdf (argv[1], "offset.pdf", TRUE, 4, -2.5);
 
   csv = eo_print_list_csv (sender, parcels);
   csv_path = g_build_filename (argv[1], "list.csv", NULL);

@@ -148,6 +148,13 @@ def main():
         check("Откуда" not in t and "Иванова Мария" in t, "onto a blank: 7-п has data, no captions", t[:300])
         t = flat(page_text(os.path.join(tmp, "whole.pdf"), P7))
         check("Откуда" in t, "whole form: 7-п has its captions", t[:300])
+        # The 7-п's calibration offset moves its data, and only the 7-п's
+        for page, dx, dy in [(P7, 4, -2.5), (EP112, 0, 0)]:
+            before = {w[0]: w[1:] for w in words(blank, page)}
+            after = {w[0]: w[1:] for w in words(os.path.join(tmp, "offset.pdf"), page)}
+            name = "Мария"
+            moved = [round(a - b, 1) for a, b in zip(after[name], before[name])]
+            check(moved == [dx, dy, dx, dy], f"page {page} moved by ({dx}, {dy}) mm", f"{moved}")
         with open(os.path.join(tmp, "list.csv"), encoding="utf-8") as f:
             csv = f.read()
         check(csv.startswith("№,Заказ,Адресат") and "LS018350611RU" in csv, "the list's CSV", csv[:200])
