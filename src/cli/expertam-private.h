@@ -7,6 +7,7 @@
 
 #include "eo-client.h"
 #include "eo-outbox-client.h"
+#include "eo-print-document.h"
 #include "eo-shop.h"
 #include "eo-store.h"
 
@@ -57,6 +58,11 @@ gboolean        expertam_builtin_search       (char **args, GError **error);
 gboolean        expertam_builtin_login        (char **args, GError **error);
 gboolean        expertam_builtin_api          (char **args, GError **error);
 gboolean        expertam_builtin_demo_server  (char **args, GError **error);
+gboolean        expertam_builtin_print        (char **args, GError **error);
+gboolean        expertam_builtin_sender_details (char **args, GError **error);
+
+/* The sender's details from the settings (expertam-sender-details.c) */
+EoPrintSender  *expertam_load_sender          (GError **error);
 
 /* Options (expertam-main.c) */
 
