@@ -62,8 +62,9 @@ def barcodes(pdf, page, tmp):
 # The sample run: forms slip, slip-label, 7p, 112ep, list, envelope-dl, -c5, -c4 for 3 orders
 # (1001 COD 1990.00, 1002 the long address with COD 21.05, 1003 prepaid); 112ЭП for 2 of them
 EXPECTED_SIZES = [(210, 297)] * 3 + [(100, 150)] * 3 + [(198, 141)] * 3 + [(210, 297)] * 2 + \
-    [(210, 297)] + [(220, 110)] * 3 + [(229, 162)] * 3 + [(324, 229)] * 3
-SLIP, LABEL, P7, EP112, LIST, DL = 1, 4, 7, 10, 12, 13
+    [(210, 297)] + [(220, 110)] * 3 + [(229, 162)] * 3 + [(324, 229)] * 3 + \
+    [(297, 210)] * 3 + [(297, 210)] * 2
+SLIP, LABEL, P7, EP112, LIST, DL, F116, F107 = 1, 4, 7, 10, 12, 13, 22, 25
 
 
 def check_whole(pdf, tmp, mode):
@@ -130,6 +131,19 @@ def check_whole(pdf, tmp, mode):
         check(s in t, f"{mode}: list shows “{s}”", t[:600])
     codes = barcodes(pdf, LIST, tmp)
     check(codes == ["80102700123457", "LS018350611RU"], f"{mode}: list's barcodes read both numbers", f"{codes}")
+
+    # ф.116: the sums in words, the addresses; ф.107 (only 1001 and 1002 have a declared value):
+    # each item and the total, twice
+    t = flat(page_text(pdf, F116))
+    for s in ["Иванова Мария", "Малышева", "ИП Соколова Анна Викторовна",
+              "1990 (одна тысяча девятьсот девяносто) руб. 00 коп."]:
+        check(s in t, f"{mode}: 116 shows “{s}”", t[:400])
+    t = flat(page_text(pdf, F107))
+    for s in ["Курс «Основы фотографии»", "Набор для вышивания «Сирень»", "1 290,00 руб.", "700,00 руб.",
+              "1 990,00 руб."]:
+        check(t.count(s) == 2, f"{mode}: 107 shows “{s}” on both copies", t[:400])
+    t = flat(page_text(pdf, F107 + 1))
+    check("Константинопольская-Преображенская" in t, f"{mode}: the second 107 is 1002's", t[:300])
 
     # Envelope: from and to, the recipient's postcode
     t = flat(page_text(pdf, DL))

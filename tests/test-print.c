@@ -140,6 +140,19 @@ test_pages (void)
       g_assert_cmpfloat_with_epsilon (h, sizes[i][1], 0.01);
     }
 
+  /* ф.107 only for the two parcels with a declared value, A4 landscape */
+  {
+    g_autoptr(EoPrintDocument) inventory = NULL;
+    EoPrintForm form = EO_PRINT_FORM_107;
+
+    inventory = eo_print_document_new (sender, parcels, &form, 1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (eo_print_document_get_n_pages (inventory), ==, 2);
+    eo_print_document_get_page_size (inventory, 1, &w, &h);
+    g_assert_cmpfloat_with_epsilon (w, 297, 0.01);
+    g_assert_cmpfloat_with_epsilon (h, 210, 0.01);
+  }
+
   /* 112ЭП alone for prepaid orders only: nothing to print, said so */
   g_ptr_array_remove_range (parcels, 0, 2);
   g_clear_pointer (&doc, eo_print_document_free);

@@ -70,7 +70,7 @@ expertam_builtin_print (char   **args,
   const GOptionEntry entries[] = {
     { "forms", 'f', 0, G_OPTION_ARG_STRING, &forms_text,
       N_("The forms, comma-separated: slip, slip-label, 7p, 112ep, list, envelope-dl, "
-         "envelope-c5, envelope-c4 (default: slip,7p)"), N_("FORMS") },
+         "envelope-c5, envelope-c4, 116, 107 (default: slip,7p)"), N_("FORMS") },
     { "cod", 0, 0, G_OPTION_ARG_STRING, &cod_text,
       N_("Cash on delivery for every order (default: what is left to pay)"), N_("SUM") },
     { "value", 0, 0, G_OPTION_ARG_STRING, &value_text,

@@ -25,6 +25,8 @@ static const struct
   { "envelope-dl", 220, 110, "DL" },
   { "envelope-c5", 229, 162, "C5" },
   { "envelope-c4", 324, 229, "C4" },
+  { "116", 297, 210, "ф.116" },
+  { "107", 297, 210, "ф.107" },
 };
 
 /* What each form needs from the sender */
@@ -153,6 +155,8 @@ check_sender (const EoPrintSender *sender,
     case EO_PRINT_FORM_ENVELOPE_DL:
     case EO_PRINT_FORM_ENVELOPE_C5:
     case EO_PRINT_FORM_ENVELOPE_C4:
+    case EO_PRINT_FORM_116:
+    case EO_PRINT_FORM_107:
     case EO_PRINT_N_FORMS:
     default:
       needs = needs_postal;
@@ -250,6 +254,9 @@ eo_print_document_new (const EoPrintSender   *sender,
           /* The transfer form is the COD's: none for a parcel without one */
           if (forms[f] == EO_PRINT_FORM_112EP && parcel->cod <= 0)
             continue;
+          /* The inventory is for parcels with a declared value */
+          if (forms[f] == EO_PRINT_FORM_107 && parcel->declared_value <= 0)
+            continue;
           g_array_append_val (doc->pages, page);
         }
     }
@@ -257,7 +264,8 @@ eo_print_document_new (const EoPrintSender   *sender,
   if (doc->pages->len == 0)
     {
       g_set_error_literal (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
-                           _("Nothing to print: ф.112ЭП is only for parcels with cash on delivery."));
+                           _("Nothing to print: ф.112ЭП is only for parcels with cash on delivery, "
+                             "ф.107 only for parcels with a declared value."));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -342,6 +350,12 @@ eo_print_document_draw_page (EoPrintDocument *doc,
     case EO_PRINT_FORM_ENVELOPE_C5:
     case EO_PRINT_FORM_ENVELOPE_C4:
       eo_print_draw_envelope (&ctx, parcel, form_info[p->form].width, form_info[p->form].height);
+      break;
+    case EO_PRINT_FORM_116:
+      eo_print_draw_116 (&ctx, parcel);
+      break;
+    case EO_PRINT_FORM_107:
+      eo_print_draw_107 (&ctx, parcel);
       break;
     case EO_PRINT_N_FORMS:
     default:

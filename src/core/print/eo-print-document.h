@@ -19,10 +19,13 @@ typedef enum
   EO_PRINT_FORM_ENVELOPE_DL,  /* 220 x 110 mm */
   EO_PRINT_FORM_ENVELOPE_C5,  /* 229 x 162 mm */
   EO_PRINT_FORM_ENVELOPE_C4,  /* 324 x 229 mm */
+  EO_PRINT_FORM_116,          /* ф.116 accompanying address, A4 landscape */
+  EO_PRINT_FORM_107,          /* ф.107 inventory, two copies side by side, A4 landscape */
   EO_PRINT_N_FORMS,
 } EoPrintForm;
 
-/* "slip", "slip-label", "7p", "112ep", "list", "envelope-dl", "envelope-c5", "envelope-c4" */
+/* "slip", "slip-label", "7p", "112ep", "list", "envelope-dl", "envelope-c5", "envelope-c4",
+ * "116", "107" */
 const char *eo_print_form_key        (EoPrintForm form);
 /* Parses "slip,7p,list" (spaces allowed); an unknown name is EO_ERROR_INVALID_INPUT naming it */
 GArray     *eo_print_forms_parse     (const char  *list,
@@ -58,7 +61,8 @@ typedef struct _EoPrintDocument EoPrintDocument;
 /* Checks everything before drawing anything: each parcel's declared value is at least its COD
  * sum, and the sender has every field the forms need (EO_ERROR_INVALID_INPUT, translated,
  * naming the order or the field). parcels: EoPrintParcel*; forms are drawn in the order given,
- * each for every parcel (ф.112ЭП only for parcels with COD), the list once for all. */
+ * each for every parcel (ф.112ЭП only for parcels with COD, ф.107 only for those with a
+ * declared value), the list once for all. */
 EoPrintDocument *eo_print_document_new (const EoPrintSender   *sender,
                                         GPtrArray             *parcels,
                                         const EoPrintForm     *forms,

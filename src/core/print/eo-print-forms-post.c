@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eo-print-forms-post.c: the list for the post office (in the spirit of ф.103) and envelopes */
+/* eo-print-forms-post.c: the list for the post office (in the spirit of ф.103), envelopes, ф.116
+ * and ф.107 */
 
 #include "config.h"
 
 #include "eo-print-private.h"
 
 #include <string.h>
+
+#include "eo-order-item.h"
+#include "eo-sum-words.h"
 
 /* The list's columns, mm from the left edge */
 #define COL_N       12.0
@@ -171,4 +175,171 @@ eo_print_draw_envelope (EoPrintContext      *ctx,
 
   /* The recipient's postcode in the stencil, bottom left */
   eo_print_postcode_stencil (ctx, 10, h - 25, eo_order_get_postalcode (order));
+}
+
+/* ф.116 (accompanying address, A4 landscape): the addresses and sums on its left half, the lower
+ * coupon again; positions from the CS-Cart template */
+void
+eo_print_draw_116 (EoPrintContext      *ctx,
+                   const EoPrintParcel *parcel)
+{
+  EoOrder *order = parcel->order;
+  g_autofree char *sender_address = eo_print_sender_full_address (ctx->sender);
+  g_autofree char *address = eo_print_order_address (order);
+  g_autofree char *value = parcel->declared_value > 0 ? eo_sum_words_short (parcel->declared_value) : NULL;
+  g_autofree char *cod = parcel->cod > 0 ? eo_sum_words_short (parcel->cod) : NULL;
+
+  eo_print_frame (ctx, 10, 8, 135, 194, 0.4);
+  eo_print_caption (ctx, 12, 10, 30, 7, "ф. 116");
+  eo_print_caption (ctx, 40, 14, 100, 11, "СОПРОВОДИТЕЛЬНЫЙ АДРЕС");
+  eo_print_caption (ctx, 40, 20, 100, 8, "к посылке    ПОЧТА РОССИИ");
+
+  eo_print_caption (ctx, 12, 41, 100, 7, "С объявленной ценностью");
+  eo_print_hline (ctx, 19, 49, 115);
+  eo_print_text (ctx, 19, 45, 115, 4, 9, EO_TEXT_LEFT, value);
+  eo_print_caption (ctx, 12, 50, 100, 7, "С наложенным платежом");
+  eo_print_hline (ctx, 19, 58, 115);
+  eo_print_text (ctx, 19, 54, 115, 4, 9, EO_TEXT_LEFT, cod);
+
+  eo_print_caption (ctx, 12, 59.5, 20, 7, "Кому");
+  eo_print_hline (ctx, 20, 68, 115);
+  eo_print_text (ctx, 20, 63.5, 115, 4.5, 10, EO_TEXT_GROW_UP, eo_order_get_full_name (order));
+  eo_print_caption (ctx, 12, 70, 20, 7, "Куда");
+  eo_print_text (ctx, 19, 70, 85, 8.5, 10, EO_TEXT_WRAP, address);
+  eo_print_hline (ctx, 19, 78.5, 85);
+  eo_print_cells (ctx, 105, 78.5, 6, 5, 5, eo_order_get_postalcode (order));
+  eo_print_caption (ctx, 105, 74.5, 30, 6, "Индекс");
+
+  eo_print_caption (ctx, 12, 84, 22, 7, "От кого");
+  eo_print_hline (ctx, 35, 88.5, 100);
+  eo_print_text (ctx, 35, 84, 100, 4.5, 10, EO_TEXT_LEFT, eo_print_sender_get (ctx->sender, EO_PRINT_SENDER_NAME));
+  eo_print_caption (ctx, 12, 89.5, 10, 6, "Адрес");
+  eo_print_text (ctx, 20, 89, 83, 9, 10, EO_TEXT_WRAP, sender_address);
+  eo_print_hline (ctx, 20, 98, 83);
+  eo_print_cells (ctx, 104, 94, 6, 5, 5, eo_print_sender_get (ctx->sender, EO_PRINT_SENDER_POSTCODE));
+
+  eo_print_caption (ctx, 12, 104, 120, 6, "Предъявлен документ (вид, серия, номер, дата выдачи, кем выдан)");
+  eo_print_hline (ctx, 12, 112, 130);
+  eo_print_hline (ctx, 12, 118.5, 130);
+
+  /* The lower coupon: cut off along the dashes */
+  if (!ctx->blank)
+    {
+      const double dash[] = { 2, 1.5 };
+
+      cairo_save (ctx->cr);
+      cairo_set_line_width (ctx->cr, 0.2);
+      cairo_set_dash (ctx->cr, dash, 2, 0);
+      cairo_move_to (ctx->cr, 10, 150);
+      cairo_line_to (ctx->cr, 145, 150);
+      cairo_stroke (ctx->cr);
+      cairo_restore (ctx->cr);
+    }
+  eo_print_caption (ctx, 12, 152, 100, 8, "ОТРЕЗНОЙ ТАЛОН");
+  eo_print_caption (ctx, 12, 157.5, 26, 6, "Объявл. ценность");
+  eo_print_text (ctx, 38, 160.5, 58, 7, 7, EO_TEXT_WRAP, value);
+  eo_print_caption (ctx, 98, 157.5, 30, 6, "Налож. платёж");
+  eo_print_text (ctx, 98, 160.5, 45, 7, 7, EO_TEXT_WRAP, cod);
+  eo_print_caption (ctx, 12, 168.5, 18, 7, "Кому");
+  eo_print_text (ctx, 30, 168.5, 110, 4.5, 10, EO_TEXT_LEFT, eo_order_get_full_name (order));
+  eo_print_hline (ctx, 30, 173, 110);
+  eo_print_caption (ctx, 12, 174, 18, 7, "Куда");
+  eo_print_text (ctx, 30, 174, 72, 9, 9, EO_TEXT_WRAP, address);
+  eo_print_cells (ctx, 104, 179, 6, 5, 5, eo_order_get_postalcode (order));
+
+  /* The right half is the post's */
+  eo_print_frame (ctx, 150, 8, 137, 194, 0.2);
+  eo_print_caption (ctx, 152, 10, 130, 7, "Для отметок почты");
+}
+
+/* ф.107 (inventory, A4 landscape): two copies side by side, 14 rows each */
+void
+eo_print_draw_107 (EoPrintContext      *ctx,
+                   const EoPrintParcel *parcel)
+{
+  EoOrder *order = parcel->order;
+  GListModel *items = eo_order_get_items (order);
+  guint n_items = g_list_model_get_n_items (items);
+  g_autofree char *address = eo_print_order_address (order);
+  g_autofree char *to = g_strdup_printf ("%s, %s", eo_order_get_postalcode (order), address);
+  gint64 total = 0;
+  guint count = 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(EoOrderItem) item = g_list_model_get_item (items, i);
+      gint64 sum = eo_order_item_get_sum (item);
+
+      total += sum != EO_MONEY_NONE ? sum : 0;
+      count++;
+    }
+
+  for (int copy = 0; copy < 2; copy++)
+    {
+      double dx = copy * 145.0;
+      double y = 51.5;
+      g_autofree char *total_text = eo_print_money (total);
+      g_autofree char *count_text = g_strdup_printf ("%u", count);
+
+      eo_print_frame (ctx, dx + 10, 8, 135, 194, 0.3);
+      eo_print_caption (ctx, dx + 12, 10, 30, 7, "ф. 107");
+      eo_print_caption (ctx, dx + 40, 14, 100, 11, "ОПИСЬ");
+      eo_print_caption (ctx, dx + 40, 20, 100, 8, "вложения в посылку");
+      eo_print_caption (ctx, dx + 12, 28, 15, 7, "Куда");
+      eo_print_text (ctx, dx + 27, 27.5, 115, 8, 8, EO_TEXT_WRAP, to);
+      eo_print_hline (ctx, dx + 27, 35.5, 115);
+      eo_print_caption (ctx, dx + 12, 37.5, 15, 7, "Кому");
+      eo_print_text (ctx, dx + 27, 37, 115, 4.5, 9, EO_TEXT_LEFT, eo_order_get_full_name (order));
+      eo_print_hline (ctx, dx + 27, 41.5, 115);
+
+      eo_print_frame (ctx, dx + 19, 45, 7, 6.5, 0.2);
+      eo_print_frame (ctx, dx + 26, 45, 63, 6.5, 0.2);
+      eo_print_frame (ctx, dx + 89, 45, 15, 6.5, 0.2);
+      eo_print_frame (ctx, dx + 104, 45, 27, 6.5, 0.2);
+      eo_print_caption (ctx, dx + 19.5, 46.5, 6, 6, "№");
+      eo_print_caption (ctx, dx + 27, 46.5, 60, 6, "Наименование предметов");
+      eo_print_caption (ctx, dx + 89.5, 46.5, 14, 6, "Кол-во");
+      eo_print_caption (ctx, dx + 104.5, 46.5, 26, 6, "Ценность, руб.");
+
+      for (guint i = 0; i < 14; i++, y += 5.5)
+        {
+          g_autoptr(EoOrderItem) item = NULL;
+          g_autofree char *n = NULL;
+          g_autofree char *sum = NULL;
+          gint64 s;
+
+          eo_print_frame (ctx, dx + 19, y, 7, 5.5, 0.15);
+          eo_print_frame (ctx, dx + 26, y, 63, 5.5, 0.15);
+          eo_print_frame (ctx, dx + 89, y, 15, 5.5, 0.15);
+          eo_print_frame (ctx, dx + 104, y, 27, 5.5, 0.15);
+          if (i >= n_items)
+            continue;
+          item = g_list_model_get_item (items, i);
+          if (i == 13 && n_items > 14)
+            {
+              g_autofree char *more = g_strdup_printf ("… и ещё %u", n_items - 13);
+
+              eo_print_text (ctx, dx + 27, y, 62, 5.5, 6, EO_TEXT_LEFT, more);
+              continue;
+            }
+          s = eo_order_item_get_sum (item);
+          n = g_strdup_printf ("%u", i + 1);
+          sum = eo_print_money (s != EO_MONEY_NONE ? s : 0);
+          eo_print_text (ctx, dx + 20, y, 6, 5.5, 7, EO_TEXT_LEFT, n);
+          eo_print_text (ctx, dx + 27, y, 61.5, 5.5, 6, EO_TEXT_WRAP, eo_order_item_get_title (item));
+          eo_print_text (ctx, dx + 90, y, 13, 5.5, 7, EO_TEXT_CENTER, "1");
+          eo_print_text (ctx, dx + 105, y, 25, 5.5, 7, EO_TEXT_RIGHT, sum);
+        }
+
+      eo_print_caption (ctx, dx + 27, y + 1, 60, 7, "Общий итог");
+      eo_print_text (ctx, dx + 90, y, 13, 5.5, 7, EO_TEXT_CENTER | EO_TEXT_BOLD, count_text);
+      eo_print_text (ctx, dx + 105, y, 25, 5.5, 7, EO_TEXT_RIGHT | EO_TEXT_BOLD, total_text);
+
+      eo_print_caption (ctx, dx + 20, 138, 40, 7, "Отправитель");
+      eo_print_text (ctx, dx + 20, 142, 80, 5, 9, EO_TEXT_LEFT,
+                     eo_print_sender_get (ctx->sender, EO_PRINT_SENDER_NAME));
+      eo_print_hline (ctx, dx + 20, 147, 110);
+      eo_print_caption (ctx, dx + 20, 148, 80, 6, "(подпись)");
+      eo_print_caption (ctx, dx + 20, 160, 110, 7, "Проверил (подпись работника связи) ________________");
+    }
 }

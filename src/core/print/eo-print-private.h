@@ -107,6 +107,8 @@ void     eo_print_draw_7p          (EoPrintContext *ctx, const EoPrintParcel *pa
 void     eo_print_draw_112ep       (EoPrintContext *ctx, const EoPrintParcel *parcel);
 void     eo_print_draw_envelope    (EoPrintContext *ctx, const EoPrintParcel *parcel,
                                     double w, double h);
+void     eo_print_draw_116         (EoPrintContext *ctx, const EoPrintParcel *parcel);
+void     eo_print_draw_107         (EoPrintContext *ctx, const EoPrintParcel *parcel);
 /* Rows first..first+n-1 of the list; the totals and signatures on the last page */
 void     eo_print_draw_list        (EoPrintContext *ctx, GPtrArray *parcels, guint first,
                                     guint n, gboolean last_page, guint page, guint n_pages);
