@@ -8,6 +8,10 @@
 set -euo pipefail
 
 cli=${1:?usage: test-print-cli.sh PATH-TO-EXPERTAM}
+if [ ! -f "${GSETTINGS_SCHEMA_DIR:-}/gschemas.compiled" ]; then
+  echo "Bail out! GSETTINGS_SCHEMA_DIR must name the build's data folder (the compiled schema)"
+  exit 1
+fi
 export G_DEBUG=gc-friendly,fatal-warnings GIO_USE_PROXY_RESOLVER=dummy
 unset EXPERTAM_LOGIN EXPERTAM_API_KEY EXPERTAM_API_URL
 tmp=$(mktemp -d)
@@ -91,6 +95,23 @@ else
   fail "print writes slips, 7-п and the list for two fetched orders (exit $status, $pages pages)"
 fi
 
+# The calibration: an offset given once is saved and moves the 7-п's data in the next runs
+xmin_of ()
+{
+  pdftotext -bbox "$1" - 2>/dev/null | sed -n 's/.*<word xMin="\([0-9.]*\)".*>Алексей<\/word>.*/\1/p' | head -n 1
+}
+run "${account[@]}" -- print 1002 --forms 7p -o "$tmp/a.pdf"
+before=$(xmin_of "$tmp/a.pdf")
+run "${account[@]}" -- print 1002 --forms 7p --offset 7p=10,0 -o "$tmp/b.pdf"
+run "${account[@]}" -- print 1002 --forms 7p -o "$tmp/c.pdf"
+after=$(xmin_of "$tmp/c.pdf")
+moved=$(python3 -c "print(round(($after - $before) * 25.4 / 72, 1))" 2>/dev/null || echo "?")
+if [ "$status" = 0 ] && [ "$moved" = "10.0" ]; then
+  pass "an --offset is saved: the next 7-п's data is 10 mm to the right"
+else
+  fail "an --offset is saved: the next 7-п's data is 10 mm to the right (moved $moved mm)"
+fi
+
 # Bad input: exit 2, one line naming what is wrong, no PDF
 check_usage ()
 {
@@ -108,6 +129,7 @@ check_usage ()
 check_usage "a declared value below the COD sum" "declared value (100,00 руб.) is less than the cash-on-delivery sum (3 770,00 руб.)" 1002 --value 100
 check_usage "an unknown form" "no form “7a”" 1001 --forms slip,7a
 check_usage "ф.112ЭП without the sender's INN" "needs the sender’s INN.*--inn" 1002 --forms 112ep
+check_usage "an offset that is not one" "not an offset" 1001 --offset 7p=4
 check_usage "a tracking number for one of two orders" "one --track for each order" 1001 1002 --track LS018350611RU
 
 echo "1..$((passed + failed))"

@@ -54,6 +54,87 @@ parse_sum (const char  *text,
   return TRUE;
 }
 
+/* "7p=4,-2.5": the form and its offset right and down in mm */
+static gboolean
+parse_offset (const char   *text,
+              EoPrintForm  *out_form,
+              double       *out_x,
+              double       *out_y,
+              GError      **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "=", 2);
+  g_auto(GStrv) xy = NULL;
+  g_autoptr(GArray) forms = NULL;
+  char *end_x = NULL, *end_y = NULL;
+
+  if (g_strv_length (parts) == 2)
+    xy = g_strsplit (parts[1], ",", 2);
+  if (xy == NULL || g_strv_length (xy) != 2)
+    goto bad;
+  if ((forms = eo_print_forms_parse (parts[0], error)) == NULL)
+    return FALSE;
+  *out_x = g_ascii_strtod (g_strstrip (xy[0]), &end_x);
+  *out_y = g_ascii_strtod (g_strstrip (xy[1]), &end_y);
+  if (forms->len != 1 || xy[0][0] == '\0' || *end_x != '\0' || xy[1][0] == '\0' || *end_y != '\0' ||
+      ABS (*out_x) > 50 || ABS (*out_y) > 50)
+    goto bad;
+  *out_form = g_array_index (forms, EoPrintForm, 0);
+  return TRUE;
+
+bad:
+  g_set_error (error, EXPERTAM_ERROR, EXPERTAM_ERROR_USAGE,
+               _("“%s” is not an offset: use FORM=X,Y in mm, right and down, such as 7p=4,-2.5"),
+               text);
+  return FALSE;
+}
+
+/* The saved offsets, with the new ones saved first */
+static gboolean
+apply_offsets (GSettings       *settings,
+               char           **offsets,
+               EoPrintOptions  *options,
+               GError         **error)
+{
+  g_autoptr(GVariant) saved = g_settings_get_value (settings, "print-offsets");
+  GVariantIter iter;
+  const char *key;
+  double x, y;
+
+  g_variant_iter_init (&iter, saved);
+  while (g_variant_iter_next (&iter, "{&s(dd)}", &key, &x, &y))
+    for (int f = 0; f < EO_PRINT_N_FORMS; f++)
+      if (g_strcmp0 (key, eo_print_form_key (f)) == 0)
+        {
+          options->offset_x[f] = x;
+          options->offset_y[f] = y;
+        }
+
+  if (offsets == NULL)
+    return TRUE;
+
+  for (guint i = 0; offsets[i] != NULL; i++)
+    {
+      EoPrintForm form;
+
+      if (!parse_offset (offsets[i], &form, &x, &y, error))
+        return FALSE;
+      options->offset_x[form] = x;
+      options->offset_y[form] = y;
+    }
+
+  {
+    g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{s(dd)}"));
+
+    for (int f = 0; f < EO_PRINT_N_FORMS; f++)
+      if (options->offset_x[f] != 0 || options->offset_y[f] != 0)
+        g_variant_builder_add (&builder, "{s(dd)}", eo_print_form_key (f), options->offset_x[f],
+                               options->offset_y[f]);
+    g_settings_set_value (settings, "print-offsets", g_variant_builder_end (&builder));
+    g_settings_sync ();
+  }
+  return TRUE;
+}
+
 gboolean
 expertam_builtin_print (char   **args,
                         GError **error)
@@ -66,6 +147,7 @@ expertam_builtin_print (char   **args,
   g_autofree char *output = NULL;
   g_autofree char *csv_output = NULL;
   g_auto(GStrv) tracks = NULL;
+  g_auto(GStrv) offsets = NULL;
   int list_number = 1;
   const GOptionEntry entries[] = {
     { "forms", 'f', 0, G_OPTION_ARG_STRING, &forms_text,
@@ -81,6 +163,9 @@ expertam_builtin_print (char   **args,
       N_("Print only the data, onto pre-printed blanks"), NULL },
     { "list-number", 0, 0, G_OPTION_ARG_INT, &list_number,
       N_("The list’s number for the day (default: 1)"), N_("N") },
+    { "offset", 0, 0, G_OPTION_ARG_STRING_ARRAY, &offsets,
+      N_("Move a form’s print by X mm right and Y mm down, saved for the next runs too"),
+      N_("FORM=X,Y") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF to write"), N_("FILE.pdf") },
     { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_output,
       N_("Also write the list for the post office as CSV"), N_("FILE.csv") },
@@ -96,7 +181,8 @@ expertam_builtin_print (char   **args,
   g_autoptr(EoPrintSender) sender = NULL;
   g_autoptr(EoPrintDocument) doc = NULL;
   g_autoptr(EoClient) client = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSettings) settings = NULL;
+  EoPrintOptions options = { 0 };
   gint64 cod = -1, value = -1;
   guint n_orders;
 
@@ -139,7 +225,9 @@ expertam_builtin_print (char   **args,
       if (!expertam_parse_bill_id (args[i + 1], &bill_id, error))
         return FALSE;
     }
-  if ((sender = expertam_load_sender (error)) == NULL ||
+  if ((settings = expertam_open_settings (error)) == NULL ||
+      !apply_offsets (settings, offsets, &options, error) ||
+      (sender = expertam_load_sender (error)) == NULL ||
       (client = expertam_open_client (error)) == NULL)
     return FALSE;
 
@@ -160,12 +248,10 @@ expertam_builtin_print (char   **args,
                                                      tracks != NULL ? tracks[i] : NULL));
     }
 
-  {
-    EoPrintOptions options = { .blank = blank, .list_number = (guint) list_number };
-
-    doc = eo_print_document_new (sender, parcels, (const EoPrintForm *) forms->data, forms->len,
-                                 &options, error);
-  }
+  options.blank = blank;
+  options.list_number = (guint) list_number;
+  doc = eo_print_document_new (sender, parcels, (const EoPrintForm *) forms->data, forms->len,
+                               &options, error);
   if (doc == NULL || !eo_print_document_write_pdf (doc, output, error))
     return FALSE;
 

@@ -61,7 +61,9 @@ gboolean        expertam_builtin_demo_server  (char **args, GError **error);
 gboolean        expertam_builtin_print        (char **args, GError **error);
 gboolean        expertam_builtin_sender_details (char **args, GError **error);
 
-/* The sender's details from the settings (expertam-sender-details.c) */
+/* The app's settings, or an error saying they are not installed; the sender's details from
+ * them (expertam-sender-details.c) */
+GSettings      *expertam_open_settings        (GError **error);
 EoPrintSender  *expertam_load_sender          (GError **error);
 
 /* Options (expertam-main.c) */

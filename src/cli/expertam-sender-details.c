@@ -9,8 +9,8 @@
 #include "eo-account.h"
 #include "expertam-private.h"
 
-static GSettings *
-open_settings (GError **error)
+GSettings *
+expertam_open_settings (GError **error)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -30,7 +30,7 @@ open_settings (GError **error)
 EoPrintSender *
 expertam_load_sender (GError **error)
 {
-  g_autoptr(GSettings) settings = open_settings (error);
+  g_autoptr(GSettings) settings = expertam_open_settings (error);
   g_autoptr(GVariant) dict = NULL;
   EoPrintSender *sender;
 
@@ -102,7 +102,7 @@ expertam_builtin_sender_details (char   **args,
       ok = expertam_fail_arguments (error, _("This command takes options only"));
       goto out;
     }
-  if ((settings = open_settings (error)) == NULL ||
+  if ((settings = expertam_open_settings (error)) == NULL ||
       (sender = expertam_load_sender (error)) == NULL)
     goto out;
 
