@@ -84,8 +84,8 @@ eo_print_draw_slip (EoPrintContext      *ctx,
   /* The items: title, PIN, price */
   eo_print_frame (ctx, m, y, w, row_h, 0.3);
   eo_print_text (ctx, m + 1, y, 8, row_h, 9 * scale, EO_TEXT_BOLD, "№");
-  eo_print_text (ctx, m + 8, y, w * 0.55, row_h, 9 * scale, EO_TEXT_BOLD, "Наименование");
-  eo_print_text (ctx, m + 8 + w * 0.55, y, w * 0.2, row_h, 9 * scale, EO_TEXT_BOLD, "PIN");
+  eo_print_text (ctx, m + 8, y, w * 0.47, row_h, 9 * scale, EO_TEXT_BOLD, "Наименование");
+  eo_print_text (ctx, m + 8 + w * 0.47, y, w * 0.25, row_h, 9 * scale, EO_TEXT_BOLD, "PIN");
   eo_print_text (ctx, m + w * 0.75, y, w * 0.25 - 1, row_h, 9 * scale, EO_TEXT_BOLD | EO_TEXT_RIGHT, "Цена");
   y += row_h;
   for (guint i = 0; i < n_items; i++)
@@ -105,15 +105,15 @@ eo_print_draw_slip (EoPrintContext      *ctx,
         {
           g_autofree char *more = g_strdup_printf ("… и ещё %u", n_items - i);
 
-          eo_print_text (ctx, m + 8, y, w * 0.55, row_h, 9 * scale, EO_TEXT_LEFT, more);
+          eo_print_text (ctx, m + 8, y, w * 0.47, row_h, 9 * scale, EO_TEXT_LEFT, more);
           y += row_h;
           continue;
         }
       price = sum != EO_MONEY_NONE ? eo_print_money (sum) : g_strdup ("");
       eo_print_text (ctx, m + 1, y, 7, row_h, 9 * scale, EO_TEXT_LEFT, n);
-      eo_print_text (ctx, m + 8, y, w * 0.55 - 1, row_h, 9 * scale, EO_TEXT_LEFT,
+      eo_print_text (ctx, m + 8, y, w * 0.47 - 1, row_h, 9 * scale, EO_TEXT_LEFT,
                      eo_order_item_get_title (item));
-      eo_print_text (ctx, m + 8 + w * 0.55, y, w * 0.2 - 9, row_h, 8 * scale, EO_TEXT_MONO,
+      eo_print_text (ctx, m + 8 + w * 0.47, y, w * 0.25 - 1, row_h, 8 * scale, EO_TEXT_MONO,
                      eo_order_item_get_pincode (item));
       eo_print_text (ctx, m + w * 0.75, y, w * 0.25 - 1, row_h, 9 * scale, EO_TEXT_RIGHT, price);
       y += row_h;
