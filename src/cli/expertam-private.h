@@ -7,6 +7,7 @@
 
 #include "eo-client.h"
 #include "eo-outbox-client.h"
+#include "eo-print-document.h"
 #include "eo-shop.h"
 #include "eo-store.h"
 
@@ -61,6 +62,13 @@ gboolean        expertam_builtin_sync         (char **args, GError **error);
 gboolean        expertam_builtin_to_ship      (char **args, GError **error);
 gboolean        expertam_builtin_set_aside    (char **args, GError **error);
 gboolean        expertam_builtin_customer     (char **args, GError **error);
+gboolean        expertam_builtin_print        (char **args, GError **error);
+gboolean        expertam_builtin_sender_details (char **args, GError **error);
+
+/* The app's settings, or an error saying they are not installed; the sender's details from
+ * them (expertam-sender-details.c) */
+GSettings      *expertam_open_settings        (GError **error);
+EoPrintSender  *expertam_load_sender          (GError **error);
 
 /* Options (expertam-main.c) */
 
