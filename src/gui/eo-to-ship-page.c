@@ -1,0 +1,853 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eo-to-ship-page.c: the window's "To Ship" page: paid orders with a postal address, not yet sent */
+#include "config.h"
+
+#include "eo-to-ship-page.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "eo-error.h"
+#include "eo-order.h"
+#include "eo-order-item.h"
+#include "eo-ship-orders-dialog.h"
+#include "eo-store.h"
+#include "eo-to-ship-order.h"
+#include "eo-to-ship-row.h"
+
+/* Products are gathered from at most this many orders of the list */
+#define MAX_PRODUCT_ORDERS 500
+
+struct _EoToShipPage
+{
+  AdwBin          parent_instance;
+
+  EoClient       *client;
+  EoOutbox       *outbox;
+  EoStore        *store;             /* the outbox's */
+  GCancellable   *load_cancellable;  /* the load under way; cancelled by the next one */
+  GListModel     *orders;            /* EoToShipOrder shown */
+  GHashTable     *checked;           /* bill id (gint64 *) -> EoToShipOrder, kept over reloads */
+  GPtrArray      *product_ids;       /* char*, the dropdown's items after "All Products" */
+  guint           count;
+  guint           loads;             /* loads under way */
+
+  GtkProgressBar *progress_bar;
+  GtkSearchEntry *filter_entry;
+  GtkDropDown    *product_dropdown;
+  GtkLabel       *sync_label;
+  GtkStack       *list_stack;
+  GtkListBox     *list;
+  AdwStatusPage  *empty_page;
+  GtkActionBar   *action_bar;
+  GtkLabel       *selected_label;
+
+  guint           syncing : 1;
+  guint           updating_products : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EoToShipPage, eo_to_ship_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_COUNT,
+  PROP_SYNCING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_OPEN_ORDER,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+eo_to_ship_page_toast (EoToShipPage *self,
+                       AdwToast     *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+eo_to_ship_page_show_toast (EoToShipPage *self,
+                            const char   *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  eo_to_ship_page_toast (self, toast);
+}
+
+/* "2 Dec 2026, 14:05" of a unix time */
+static char *
+format_moment (gint64 at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, _("%e %b %Y, %H:%M"));
+}
+
+static void
+eo_to_ship_page_update_sync_label (EoToShipPage *self)
+{
+  g_autofree char *last_day = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 synced_at = 0;
+
+  if (self->syncing)
+    text = g_strdup (_("Syncing with the shop…"));
+  else if (self->store != NULL &&
+           eo_store_get_sync_state (self->store, &last_day, &synced_at, &error) && synced_at > 0)
+    {
+      g_autofree char *moment = format_moment (synced_at);
+
+      g_strstrip (moment);
+      text = g_strdup_printf (_("Last synced with the shop: %s"), moment);
+    }
+  else
+    {
+      if (error != NULL)
+        g_warning ("The sync state could not be read: %s", error->message);
+      text = g_strdup (_("Not synced with the shop yet: the list shows the orders saved here"));
+    }
+
+  gtk_label_set_label (self->sync_label, text);
+  adw_status_page_set_description (self->empty_page, text);
+}
+
+static guint
+eo_to_ship_page_count_checked (EoToShipPage *self)
+{
+  return g_hash_table_size (self->checked);
+}
+
+static void
+eo_to_ship_page_update_actions (EoToShipPage *self)
+{
+  guint n_checked = eo_to_ship_page_count_checked (self);
+  guint n_shown = self->orders != NULL ? g_list_model_get_n_items (self->orders) : 0;
+  g_autofree char *selected = NULL;
+
+  selected = n_checked > 0
+               ? g_strdup_printf (ngettext ("%u selected", "%u selected", n_checked), n_checked)
+               : g_strdup ("");
+  gtk_label_set_label (self->selected_label, selected);
+  gtk_action_bar_set_revealed (self->action_bar, n_shown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "to-ship.mark-sent",
+                                 n_checked > 0 && self->outbox != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "to-ship.set-aside",
+                                 n_checked > 0 && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "to-ship.select-all", n_shown > 0);
+}
+
+static void
+row_checked_cb (EoToShipPage *self,
+                GParamSpec   *pspec,
+                EoToShipRow  *row)
+{
+  EoToShipOrder *order = eo_to_ship_row_get_order (row);
+  gint64 bill_id = eo_to_ship_order_get_bill_id (order);
+
+  if (eo_to_ship_row_get_checked (row))
+    g_hash_table_insert (self->checked, g_memdup2 (&bill_id, sizeof bill_id),
+                         g_object_ref (order));
+  else
+    g_hash_table_remove (self->checked, &bill_id);
+
+  eo_to_ship_page_update_actions (self);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  EoToShipPage *self = user_data;
+  gint64 bill_id = eo_to_ship_order_get_bill_id (item);
+  GtkWidget *row = eo_to_ship_row_new (item);
+
+  if (g_hash_table_contains (self->checked, &bill_id))
+    eo_to_ship_row_set_checked (EO_TO_SHIP_ROW (row), TRUE);
+  g_signal_connect_object (row, "notify::checked", G_CALLBACK (row_checked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static void
+row_activated_cb (EoToShipPage  *self,
+                  GtkListBoxRow *row,
+                  GtkListBox    *list)
+{
+  EoToShipOrder *order = eo_to_ship_row_get_order (EO_TO_SHIP_ROW (row));
+
+  g_signal_emit (self, signals[SIGNAL_OPEN_ORDER], 0, eo_to_ship_order_get_bill_id (order));
+}
+
+/* The product chosen, or NULL for all */
+static const char *
+eo_to_ship_page_get_product (EoToShipPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->product_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->product_ids->len)
+    return NULL;
+
+  return g_ptr_array_index (self->product_ids, selected - 1);
+}
+
+static gboolean
+eo_to_ship_page_filtering (EoToShipPage *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->filter_entry))[0] != '\0' ||
+         eo_to_ship_page_get_product (self) != NULL;
+}
+
+static gint
+compare_titles (gconstpointer a,
+                gconstpointer b,
+                gpointer      titles)
+{
+  return g_utf8_collate (g_hash_table_lookup (titles, *(const char **) a),
+                         g_hash_table_lookup (titles, *(const char **) b));
+}
+
+/* The products of the orders to ship, by title, for the product filter */
+static void
+eo_to_ship_page_update_products (EoToShipPage *self,
+                                 GListModel   *all)
+{
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) names = NULL;
+  const char *chosen = eo_to_ship_page_get_product (self);
+  g_autofree char *keep = g_strdup (chosen);
+  guint n = MIN (g_list_model_get_n_items (all), MAX_PRODUCT_ORDERS);
+  guint selected = 0;
+  gboolean same;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EoToShipOrder) order = g_list_model_get_item (all, i);
+      g_autofree char *json = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(EoOrder) full = NULL;
+      GListModel *items;
+
+      json = eo_store_get_order_json (self->store, eo_to_ship_order_get_bill_id (order), NULL);
+      if (json == NULL || (node = json_from_string (json, NULL)) == NULL ||
+          (full = eo_order_new_from_json (node, NULL, NULL)) == NULL)
+        continue;
+
+      items = eo_order_get_items (full);
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(EoOrderItem) item = g_list_model_get_item (items, j);
+          const char *id = eo_order_item_get_id (item);
+          const char *title = eo_order_item_get_title (item);
+
+          if (id[0] == '\0' || g_hash_table_contains (titles, id))
+            continue;
+          g_hash_table_insert (titles, g_strdup (id), g_strdup (title[0] != '\0' ? title : id));
+          g_ptr_array_add (ids, g_strdup (id));
+        }
+    }
+
+  /* The one chosen stays while it is chosen, even when no order to ship has it now */
+  if (keep != NULL && !g_hash_table_contains (titles, keep))
+    {
+      guint old = gtk_drop_down_get_selected (self->product_dropdown);
+      GListModel *model = gtk_drop_down_get_model (self->product_dropdown);
+
+      g_hash_table_insert (titles, g_strdup (keep),
+                           g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), old)));
+      g_ptr_array_add (ids, g_strdup (keep));
+    }
+
+  g_ptr_array_sort_with_data (ids, compare_titles, titles);
+
+  same = ids->len == self->product_ids->len;
+  for (guint i = 0; same && i < ids->len; i++)
+    same = g_str_equal (ids->pdata[i], self->product_ids->pdata[i]);
+  if (same && gtk_drop_down_get_model (self->product_dropdown) != NULL)
+    return;
+
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("All Products"));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gtk_string_list_append (names, g_hash_table_lookup (titles, ids->pdata[i]));
+      if (keep != NULL && g_str_equal (keep, ids->pdata[i]))
+        selected = i + 1;
+    }
+
+  g_ptr_array_unref (self->product_ids);
+  self->product_ids = g_steal_pointer (&ids);
+  self->updating_products = TRUE;
+  gtk_drop_down_set_model (self->product_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->product_dropdown, selected);
+  self->updating_products = FALSE;
+}
+
+static void
+eo_to_ship_page_show (EoToShipPage *self,
+                      GListModel   *orders)
+{
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_set_object (&self->orders, orders);
+  gtk_list_box_bind_model (self->list, orders, create_row, self, NULL);
+
+  /* What left the list (or is sending now) is no longer selected */
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(EoToShipOrder) order = g_list_model_get_item (orders, i);
+      gint64 bill_id = eo_to_ship_order_get_bill_id (order);
+
+      if (!eo_to_ship_order_get_sending (order))
+        g_hash_table_add (listed, g_memdup2 (&bill_id, sizeof bill_id));
+    }
+  g_hash_table_iter_init (&iter, self->checked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_hash_table_iter_remove (&iter);
+
+  if (g_list_model_get_n_items (orders) > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack,
+                                      eo_to_ship_page_filtering (self) ? "no-match" : "empty");
+
+  eo_to_ship_page_update_actions (self);
+}
+
+typedef struct
+{
+  EoToShipPage *self;
+  gboolean      all;    /* the unfiltered list: the count and the products */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->self);
+  g_free (load);
+}
+
+static void
+eo_to_ship_page_load_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  Load *load = user_data;
+  EoToShipPage *self = load->self;
+  g_autoptr(GListModel) orders = NULL;
+  g_autoptr(GError) error = NULL;
+
+  orders = eo_store_to_ship_finish (EO_STORE (object), result, &error);
+  self->loads--;
+
+  if (eo_error_is_cancelled (error))
+    {
+      load_free (load);
+      return;
+    }
+
+  if (orders == NULL)
+    {
+      g_warning ("The orders to ship could not be read: %s", error->message);
+      load_free (load);
+      return;
+    }
+
+  if (load->all)
+    {
+      guint count = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+        {
+          g_autoptr(EoToShipOrder) order = g_list_model_get_item (orders, i);
+
+          if (!eo_to_ship_order_get_sending (order))
+            count++;
+        }
+      if (count != self->count)
+        {
+          self->count = count;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+        }
+      eo_to_ship_page_update_products (self, orders);
+    }
+
+  if (!load->all || !eo_to_ship_page_filtering (self))
+    eo_to_ship_page_show (self, orders);
+
+  load_free (load);
+}
+
+static void
+eo_to_ship_page_load (EoToShipPage *self,
+                      gboolean      all)
+{
+  EoToShipFilter filter = { 0 };
+  Load *load;
+
+  if (!all)
+    {
+      filter.text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+      filter.good_id = eo_to_ship_page_get_product (self);
+    }
+
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->all = all;
+  self->loads++;
+  eo_store_to_ship_async (self->store, all ? NULL : &filter, self->load_cancellable,
+                          eo_to_ship_page_load_cb, load);
+}
+
+void
+eo_to_ship_page_reload (EoToShipPage *self)
+{
+  g_return_if_fail (EO_IS_TO_SHIP_PAGE (self));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  eo_to_ship_page_update_sync_label (self);
+
+  if (self->store == NULL)
+    {
+      g_autoptr(GListStore) none = g_list_store_new (EO_TYPE_TO_SHIP_ORDER);
+
+      eo_to_ship_page_show (self, G_LIST_MODEL (none));
+      return;
+    }
+
+  /* The whole list for the count and the products; the filtered one after it, in the same
+   * store worker's order */
+  eo_to_ship_page_load (self, TRUE);
+  if (eo_to_ship_page_filtering (self))
+    eo_to_ship_page_load (self, FALSE);
+}
+
+static void
+filter_changed_cb (EoToShipPage *self)
+{
+  if (self->updating_products)
+    return;
+
+  eo_to_ship_page_reload (self);
+}
+
+void
+eo_to_ship_page_refresh (EoToShipPage *self)
+{
+  g_return_if_fail (EO_IS_TO_SHIP_PAGE (self));
+
+  eo_to_ship_page_reload (self);
+}
+
+/* Set Aside and its Undo ------------------------------------------------------------------ */
+
+static void
+undo_set_aside_cb (AdwToast *toast,
+                   gpointer  user_data)
+{
+  EoToShipPage *self = g_object_get_data (G_OBJECT (toast), "eo-page");
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "eo-bill-ids");
+
+  if (self == NULL || self->store == NULL)
+    return;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!eo_store_undo_set_aside (self->store, g_array_index (ids, gint64, i), &error) &&
+          !g_error_matches (error, EO_STORE_ERROR, EO_STORE_ERROR_NOT_FOUND))
+        eo_to_ship_page_show_toast (self, error->message);
+    }
+
+  eo_to_ship_page_reload (self);
+}
+
+static void
+set_aside_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *message = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  AdwToast *toast;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (self->store == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->checked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!eo_store_set_aside (self->store, *(gint64 *) key, now, &error))
+        {
+          eo_to_ship_page_show_toast (self, error->message);
+          break;
+        }
+      g_array_append_val (ids, *(gint64 *) key);
+    }
+  g_hash_table_remove_all (self->checked);
+  eo_to_ship_page_reload (self);
+
+  if (ids->len == 0)
+    return;
+
+  if (ids->len == 1)
+    message = g_strdup_printf (_("Order %" PRId64 " set aside"), g_array_index (ids, gint64, 0));
+  else
+    message = g_strdup_printf (ngettext ("%u order set aside", "%u orders set aside", ids->len),
+                               ids->len);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "eo-page", g_object_ref (self), g_object_unref);
+  g_object_set_data_full (G_OBJECT (toast), "eo-bill-ids", g_array_ref (ids),
+                          (GDestroyNotify) g_array_unref);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_set_aside_cb), NULL);
+  eo_to_ship_page_toast (self, toast);
+}
+
+/* Mark as Sent… --------------------------------------------------------------------------- */
+
+static void
+dialog_queued_cb (EoToShipPage       *self,
+                  guint               queued,
+                  guint               already,
+                  EoShipOrdersDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  if (queued > 0)
+    message = g_strdup_printf (ngettext ("%u order is being marked as sent",
+                                         "%u orders are being marked as sent", queued), queued);
+  else
+    message = g_strdup_printf (ngettext ("%u order was already marked as sent",
+                                         "%u orders were already marked as sent", already),
+                               already);
+  eo_to_ship_page_show_toast (self, message);
+  g_hash_table_remove_all (self->checked);
+  eo_to_ship_page_reload (self);
+}
+
+static void
+dialog_failed_cb (EoToShipPage       *self,
+                  const GError       *error,
+                  EoShipOrdersDialog *dialog)
+{
+  g_autofree char *message = g_strdup_printf (_("The orders were not marked as sent: %s"),
+                                              error->message);
+
+  eo_to_ship_page_show_toast (self, message);
+}
+
+static gint
+compare_listed (gconstpointer a,
+                gconstpointer b,
+                gpointer      positions)
+{
+  guint pa = GPOINTER_TO_UINT (g_hash_table_lookup (positions, *(EoToShipOrder **) a));
+  guint pb = GPOINTER_TO_UINT (g_hash_table_lookup (positions, *(EoToShipOrder **) b));
+
+  return (pa > pb) - (pa < pb);
+}
+
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  EoShipOrdersDialog *dialog;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->outbox == NULL || g_hash_table_size (self->checked) == 0)
+    return;
+
+  /* In the list's order: oldest paid first */
+  g_hash_table_iter_init (&iter, self->checked);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (orders, g_object_ref (value));
+  for (guint i = 0; self->orders != NULL && i < g_list_model_get_n_items (self->orders); i++)
+    {
+      g_autoptr(EoToShipOrder) listed = g_list_model_get_item (self->orders, i);
+
+      for (guint j = 0; j < orders->len; j++)
+        if (eo_to_ship_order_get_bill_id (orders->pdata[j]) ==
+            eo_to_ship_order_get_bill_id (listed))
+          g_hash_table_insert (positions, orders->pdata[j], GUINT_TO_POINTER (i + 1));
+    }
+  g_ptr_array_sort_with_data (orders, compare_listed, positions);
+
+  dialog = eo_ship_orders_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->outbox,
+                                      orders);
+  g_signal_connect_object (dialog, "queued", G_CALLBACK (dialog_queued_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (dialog_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
+  gboolean all = TRUE;
+  GtkWidget *child;
+
+  /* Select All, or none when all are selected already */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (EO_IS_TO_SHIP_ROW (child) &&
+        !eo_to_ship_order_get_sending (eo_to_ship_row_get_order (EO_TO_SHIP_ROW (child))) &&
+        !eo_to_ship_row_get_checked (EO_TO_SHIP_ROW (child)))
+      all = FALSE;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (EO_IS_TO_SHIP_ROW (child))
+      eo_to_ship_row_set_checked (EO_TO_SHIP_ROW (child), !all);
+}
+
+/* The type ------------------------------------------------------------------------------- */
+
+static void
+outbox_changed_cb (EoToShipPage *self)
+{
+  eo_to_ship_page_reload (self);
+}
+
+static void
+eo_to_ship_page_dispose (GObject *object)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_data (self->outbox, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_TO_SHIP_PAGE);
+
+  G_OBJECT_CLASS (eo_to_ship_page_parent_class)->dispose (object);
+}
+
+static void
+eo_to_ship_page_finalize (GObject *object)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (object);
+
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->store);
+  g_clear_object (&self->orders);
+  g_clear_pointer (&self->checked, g_hash_table_unref);
+  g_clear_pointer (&self->product_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (eo_to_ship_page_parent_class)->finalize (object);
+}
+
+static void
+eo_to_ship_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNT:
+      g_value_set_uint (value, self->count);
+      break;
+
+    case PROP_SYNCING:
+      g_value_set_boolean (value, self->syncing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+eo_to_ship_page_class_init (EoToShipPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = eo_to_ship_page_dispose;
+  object_class->finalize = eo_to_ship_page_finalize;
+  object_class->get_property = eo_to_ship_page_get_property;
+
+  properties[PROP_COUNT] =
+    g_param_spec_uint ("count", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SYNCING] =
+    g_param_spec_boolean ("syncing", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_OPEN_ORDER] =
+    g_signal_new ("open-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/expertam_orders/ExpertamOrders/eo-to-ship-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, product_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, list);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, selected_label);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "to-ship.mark-sent", NULL, mark_sent_action);
+  gtk_widget_class_install_action (widget_class, "to-ship.set-aside", NULL, set_aside_action);
+  gtk_widget_class_install_action (widget_class, "to-ship.select-all", NULL, select_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "to-ship.select-all", NULL);
+}
+
+static void
+eo_to_ship_page_init (EoToShipPage *self)
+{
+  g_autoptr(GListStore) none = g_list_store_new (EO_TYPE_TO_SHIP_ORDER);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->product_ids = g_ptr_array_new_with_free_func (g_free);
+  self->load_cancellable = g_cancellable_new ();
+  eo_to_ship_page_update_products (self, G_LIST_MODEL (none));
+  eo_to_ship_page_reload (self);
+}
+
+GtkWidget *
+eo_to_ship_page_new (void)
+{
+  return g_object_new (EO_TYPE_TO_SHIP_PAGE, NULL);
+}
+
+void
+eo_to_ship_page_set_client (EoToShipPage *self,
+                            EoClient     *client)
+{
+  g_return_if_fail (EO_IS_TO_SHIP_PAGE (self));
+  g_return_if_fail (client == NULL || EO_IS_CLIENT (client));
+
+  g_set_object (&self->client, client);
+}
+
+void
+eo_to_ship_page_set_outbox (EoToShipPage *self,
+                            EoOutbox     *outbox)
+{
+  g_return_if_fail (EO_IS_TO_SHIP_PAGE (self));
+  g_return_if_fail (outbox == NULL || EO_IS_OUTBOX (outbox));
+
+  if (self->outbox == outbox)
+    return;
+
+  if (self->outbox != NULL)
+    g_signal_handlers_disconnect_by_data (self->outbox, self);
+  g_set_object (&self->outbox, outbox);
+  g_clear_object (&self->store);
+  if (outbox != NULL)
+    self->store = g_object_ref (eo_outbox_get_store (outbox));
+  g_hash_table_remove_all (self->checked);
+
+  /* A change sent or given up may put an order on the list or take it off */
+  if (outbox != NULL)
+    g_signal_connect_object (outbox, "changed", G_CALLBACK (outbox_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  eo_to_ship_page_reload (self);
+}
+
+guint
+eo_to_ship_page_get_count (EoToShipPage *self)
+{
+  g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), 0);
+
+  return self->count;
+}
+
+gboolean
+eo_to_ship_page_get_syncing (EoToShipPage *self)
+{
+  g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), FALSE);
+
+  return self->syncing;
+}
+
+GListModel *
+eo_to_ship_page_get_orders (EoToShipPage *self)
+{
+  g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), NULL);
+
+  return self->orders;
+}
+
+gboolean
+eo_to_ship_page_get_loaded (EoToShipPage *self)
+{
+  g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), FALSE);
+
+  return self->orders != NULL && self->loads == 0 && !self->syncing;
+}
+
+gboolean
+eo_to_ship_page_set_checked (EoToShipPage *self,
+                             gint64        bill_id,
+                             gboolean      checked)
+{
+  g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), FALSE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (EO_IS_TO_SHIP_ROW (child) &&
+        eo_to_ship_order_get_bill_id (eo_to_ship_row_get_order (EO_TO_SHIP_ROW (child))) == bill_id)
+      {
+        eo_to_ship_row_set_checked (EO_TO_SHIP_ROW (child), checked);
+        return eo_to_ship_row_get_checked (EO_TO_SHIP_ROW (child)) == checked;
+      }
+
+  return FALSE;
+}
