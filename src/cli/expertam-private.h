@@ -57,6 +57,10 @@ gboolean        expertam_builtin_search       (char **args, GError **error);
 gboolean        expertam_builtin_login        (char **args, GError **error);
 gboolean        expertam_builtin_api          (char **args, GError **error);
 gboolean        expertam_builtin_demo_server  (char **args, GError **error);
+gboolean        expertam_builtin_sync         (char **args, GError **error);
+gboolean        expertam_builtin_to_ship      (char **args, GError **error);
+gboolean        expertam_builtin_set_aside    (char **args, GError **error);
+gboolean        expertam_builtin_customer     (char **args, GError **error);
 
 /* Options (expertam-main.c) */
 
@@ -119,6 +123,20 @@ gboolean        expertam_parse_bill_id        (const char    *text,
 GDateTime      *expertam_parse_date_or_now    (const char    *text,
                                                GError       **error);
 gboolean        expertam_parse_jobs           (int            jobs,
+                                               GError       **error);
+
+/* Syncing (expertam-sync.c) */
+
+/* --since's date (eo_date_parse_human), or NULL when not given */
+gboolean        expertam_parse_since          (const char    *text,
+                                               GDateTime    **out_since,
+                                               GError       **error);
+/* Syncs the shop's paid orders into store from since's day (NULL: incremental); progress on
+ * stderr when it is a terminal; a result line on stdout unless quiet */
+gboolean        expertam_run_sync             (EoShop        *shop,
+                                               EoStore       *store,
+                                               GDateTime     *since,
+                                               gboolean       quiet,
                                                GError       **error);
 
 /* Sending the outbox (expertam-sender.c; one change for ship and status: expertam-queue.c) */

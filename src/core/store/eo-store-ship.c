@@ -7,6 +7,7 @@
 #include "eo-store-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "eo-json.h"
@@ -444,7 +445,7 @@ eo_store_undo_set_aside (EoStore  *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, EO_STORE_ERROR, EO_STORE_ERROR_NOT_FOUND,
-                   _("Order %" G_GINT64_FORMAT " was not set aside."), bill_id);
+                   _("Order %" PRId64 " was not set aside."), bill_id);
       return FALSE;
     }
 
