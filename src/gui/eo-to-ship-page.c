@@ -14,6 +14,7 @@
 #include "eo-order-item.h"
 #include "eo-ship-orders-dialog.h"
 #include "eo-store.h"
+#include "eo-sync.h"
 #include "eo-to-ship-order.h"
 #include "eo-to-ship-row.h"
 
@@ -28,6 +29,8 @@ struct _EoToShipPage
   EoOutbox       *outbox;
   EoStore        *store;             /* the outbox's */
   GCancellable   *load_cancellable;  /* the load under way; cancelled by the next one */
+  EoSync         *sync;              /* with the client and the store, else NULL */
+  GCancellable   *sync_cancellable;  /* the sync under way */
   GListModel     *orders;            /* EoToShipOrder shown */
   GHashTable     *checked;           /* bill id (gint64 *) -> EoToShipOrder, kept over reloads */
   GPtrArray      *product_ids;       /* char*, the dropdown's items after "All Products" */
@@ -407,7 +410,10 @@ eo_to_ship_page_load (EoToShipPage *self,
 
   if (!all)
     {
-      filter.text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+
+      /* No text is no text filter (an empty one would match nothing) */
+      filter.text = text[0] != '\0' ? text : NULL;
       filter.good_id = eo_to_ship_page_get_product (self);
     }
 
@@ -454,12 +460,106 @@ filter_changed_cb (EoToShipPage *self)
   eo_to_ship_page_reload (self);
 }
 
+static void
+eo_to_ship_page_set_syncing (EoToShipPage *self,
+                             gboolean      syncing)
+{
+  if (self->syncing == !!syncing)
+    return;
+
+  self->syncing = !!syncing;
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), syncing);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  eo_to_ship_page_update_sync_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNCING]);
+}
+
+static void
+sync_progress_cb (EoToShipPage *self,
+                  GParamSpec   *pspec,
+                  EoSync       *sync)
+{
+  guint total = eo_sync_get_windows_total (sync);
+  guint done = eo_sync_get_windows_done (sync);
+  g_autofree char *text = NULL;
+
+  if (total == 0)
+    return;
+
+  text = g_strdup_printf (_("Syncing with the shop: %u of %u"), done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+static void
+eo_to_ship_page_sync_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(EoToShipPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  eo_sync_run_finish (EO_SYNC (object), result, &error);
+
+  if (eo_error_is_cancelled (error))
+    return;
+
+  eo_to_ship_page_set_syncing (self, FALSE);
+
+  /* What the store has is listed all the same: the page works offline */
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The orders to ship could not be synced: %s"),
+                                                  error->message);
+
+      eo_to_ship_page_show_toast (self, message);
+    }
+
+  eo_to_ship_page_reload (self);
+}
+
 void
 eo_to_ship_page_refresh (EoToShipPage *self)
 {
   g_return_if_fail (EO_IS_TO_SHIP_PAGE (self));
 
+  if (self->sync == NULL)
+    {
+      eo_to_ship_page_reload (self);
+      return;
+    }
+
+  if (self->syncing)
+    return;
+
+  g_clear_object (&self->sync_cancellable);
+  self->sync_cancellable = g_cancellable_new ();
+  eo_to_ship_page_set_syncing (self, TRUE);
+  /* What the store has is shown while the shop is asked */
   eo_to_ship_page_reload (self);
+  eo_sync_run_async (self->sync, NULL, self->sync_cancellable, eo_to_ship_page_sync_cb,
+                     g_object_ref (self));
+}
+
+/* A sync needs both the client and the store; a new pair stops the one under way */
+static void
+eo_to_ship_page_update_sync (EoToShipPage *self)
+{
+  g_cancellable_cancel (self->sync_cancellable);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
+  eo_to_ship_page_set_syncing (self, FALSE);
+
+  if (self->client == NULL || self->store == NULL)
+    return;
+
+  self->sync = eo_sync_new (self->client, self->store);
+  g_signal_connect_object (self->sync, "notify::windows-done", G_CALLBACK (sync_progress_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync, "notify::windows-total", G_CALLBACK (sync_progress_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 /* Set Aside and its Undo ------------------------------------------------------------------ */
@@ -655,8 +755,11 @@ eo_to_ship_page_dispose (GObject *object)
   EoToShipPage *self = EO_TO_SHIP_PAGE (object);
 
   g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->sync_cancellable);
   if (self->outbox != NULL)
     g_signal_handlers_disconnect_by_data (self->outbox, self);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_TO_SHIP_PAGE);
 
@@ -669,6 +772,8 @@ eo_to_ship_page_finalize (GObject *object)
   EoToShipPage *self = EO_TO_SHIP_PAGE (object);
 
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->sync_cancellable);
+  g_clear_object (&self->sync);
   g_clear_object (&self->client);
   g_clear_object (&self->outbox);
   g_clear_object (&self->store);
@@ -772,7 +877,8 @@ eo_to_ship_page_set_client (EoToShipPage *self,
   g_return_if_fail (EO_IS_TO_SHIP_PAGE (self));
   g_return_if_fail (client == NULL || EO_IS_CLIENT (client));
 
-  g_set_object (&self->client, client);
+  if (g_set_object (&self->client, client))
+    eo_to_ship_page_update_sync (self);
 }
 
 void
@@ -792,6 +898,7 @@ eo_to_ship_page_set_outbox (EoToShipPage *self,
   if (outbox != NULL)
     self->store = g_object_ref (eo_outbox_get_store (outbox));
   g_hash_table_remove_all (self->checked);
+  eo_to_ship_page_update_sync (self);
 
   /* A change sent or given up may put an order on the list or take it off */
   if (outbox != NULL)
