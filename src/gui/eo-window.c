@@ -32,6 +32,15 @@ is_object (gpointer  unused,
   return object != NULL;
 }
 
+/* The order's own buttons are not shown over the "To Ship" list, which has its own */
+static gboolean
+order_actions_visible (gpointer    unused,
+                       GObject    *order,
+                       const char *page)
+{
+  return order != NULL && g_strcmp0 (page, "to-ship") != 0;
+}
+
 /* The order view is the biggest part of the window: it is built when the first order arrives,
  * so that the first frame does not wait for it */
 static void
@@ -431,6 +440,7 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
   gtk_widget_class_bind_template_callback (widget_class, is_object);
+  gtk_widget_class_bind_template_callback (widget_class, order_actions_visible);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
                                                 G_CALLBACK (_eo_window_search_activate));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
