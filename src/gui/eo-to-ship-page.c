@@ -64,6 +64,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_OPEN_ORDER,
+  SIGNAL_SYNCED,
   N_SIGNALS
 };
 
@@ -98,7 +99,7 @@ format_moment (gint64 at)
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (at);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
 
-  return g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
 }
 
 static void
@@ -116,7 +117,6 @@ eo_to_ship_page_update_sync_label (EoToShipPage *self)
     {
       g_autofree char *moment = format_moment (synced_at);
 
-      g_strstrip (moment);
       text = g_strdup_printf (_("Last synced with the shop: %s"), moment);
     }
   else
@@ -517,6 +517,7 @@ eo_to_ship_page_sync_cb (GObject      *object,
     }
 
   eo_to_ship_page_reload (self);
+  g_signal_emit (self, signals[SIGNAL_SYNCED], 0);
 }
 
 void
@@ -825,6 +826,9 @@ eo_to_ship_page_class_init (EoToShipPageClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[SIGNAL_SYNCED] =
+    g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   signals[SIGNAL_OPEN_ORDER] =
     g_signal_new ("open-order", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);

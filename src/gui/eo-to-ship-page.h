@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (EoToShipPage, eo_to_ship_page, EO, TO_SHIP_PAGE, AdwBin)
  * Lists eo_store_to_ship() of the outbox's store, oldest paid first, filtered by text and
  * product; works offline from the store. Properties (read-only): "count" (guint, the orders to
  * ship, not counting those sending), "syncing" (gboolean). "open-order" (gint64) when a row is
- * activated. Actions: to-ship.mark-sent, to-ship.set-aside (undoable from its toast),
+ * activated; "synced" when a sync ended (the history may have new orders). Actions: to-ship.mark-sent, to-ship.set-aside (undoable from its toast),
  * to-ship.select-all. Toasts go to the AdwToastOverlay the page is in.
  */
 GtkWidget  *eo_to_ship_page_new        (void);

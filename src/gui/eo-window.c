@@ -66,6 +66,12 @@ _eo_window_set_page (EoWindow   *self,
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
+
+  /* The sidebar's "To Ship" is highlighted while its page is shown */
+  if (g_str_equal (page, "to-ship"))
+    gtk_list_box_select_row (self->places_list, self->to_ship_row);
+  else
+    gtk_list_box_unselect_all (self->places_list);
 }
 
 void
@@ -165,6 +171,14 @@ to_ship_open_order_cb (EoWindow     *self,
                        EoToShipPage *page)
 {
   _eo_window_lookup (self, bill_id, FALSE);
+}
+
+/* The sync saved orders to the history: the recent orders may have more */
+static void
+to_ship_synced_cb (EoWindow     *self,
+                   EoToShipPage *page)
+{
+  _eo_window_reload_recent (self);
 }
 
 static void
@@ -437,6 +451,7 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_page);
   gtk_widget_class_bind_template_callback (widget_class, to_ship_open_order_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_ship_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_ship_synced_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
   gtk_widget_class_bind_template_callback (widget_class, is_object);
