@@ -268,7 +268,6 @@ test_list (void)
   g_autoptr(GArray) sorted = NULL;
   g_autofree char *count = NULL;
   g_autofree char *sync_state = NULL;
-  g_autoptr(GListModel) stored = NULL;
   gint64 last_paid = 0;
   gint64 synced_at = 0;
 
@@ -294,7 +293,6 @@ test_list (void)
     g_assert_cmpint (g_array_index (sorted, gint64, i), ==, g_array_index (expected, gint64, i));
 
   /* Oldest paid first */
-  stored = eo_store_to_ship (store, NULL, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (eo_to_ship_page_get_orders (page)); i++)
     {
       g_autoptr(EoToShipOrder) order = g_list_model_get_item (eo_to_ship_page_get_orders (page), i);

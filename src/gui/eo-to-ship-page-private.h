@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eo-to-ship-page-private.h: the "To Ship" page's parts, shared by eo-to-ship-page*.c */
+#pragma once
+
+#include "eo-store.h"
+#include "eo-sync.h"
+#include "eo-to-ship-page.h"
+
+G_BEGIN_DECLS
+
+struct _EoToShipPage
+{
+  AdwBin          parent_instance;
+
+  EoClient       *client;
+  EoOutbox       *outbox;
+  EoStore        *store;             /* the outbox's */
+  GCancellable   *load_cancellable;  /* the load under way; cancelled by the next one */
+  EoSync         *sync;              /* with the client and the store, else NULL */
+  GCancellable   *sync_cancellable;  /* the sync under way */
+  GListModel     *orders;            /* EoToShipOrder shown */
+  GHashTable     *checked;           /* bill id (gint64 *) -> EoToShipOrder, kept over reloads */
+  GPtrArray      *product_ids;       /* char*, the dropdown's items after "All Products" */
+  guint           count;
+  guint           loads;             /* loads under way */
+
+  GtkProgressBar *progress_bar;
+  GtkSearchEntry *filter_entry;
+  GtkDropDown    *product_dropdown;
+  GtkLabel       *sync_label;
+  GtkStack       *list_stack;
+  GtkListBox     *list;
+  AdwStatusPage  *empty_page;
+  GtkActionBar   *action_bar;
+  GtkLabel       *selected_label;
+
+  guint           syncing : 1;
+  guint           updating_products : 1;
+};
+
+/* eo-to-ship-page.c */
+void     _eo_to_ship_page_toast              (EoToShipPage   *self,
+                                              AdwToast       *toast);
+void     _eo_to_ship_page_show_toast         (EoToShipPage   *self,
+                                              const char     *message);
+void     _eo_to_ship_page_update_sync_label  (EoToShipPage   *self);
+void     _eo_to_ship_page_update_actions     (EoToShipPage   *self);
+
+/* eo-to-ship-page-actions.c: the sync, Set Aside, Mark as Sent…, Select All */
+void     _eo_to_ship_page_update_sync        (EoToShipPage   *self);
+void     _eo_to_ship_page_class_actions_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS
