@@ -21,6 +21,8 @@ struct _EoToShipPage
   GListModel     *orders;            /* EoToShipOrder shown */
   GHashTable     *checked;           /* bill id (gint64 *) -> EoToShipOrder, kept over reloads */
   GPtrArray      *product_ids;       /* char*, the dropdown's items after "All Products" */
+  GHashTable     *product_titles;    /* product id -> title, of the orders read so far */
+  GHashTable     *scanned;           /* bill ids (gint64 *) whose products were read */
   guint           count;
   guint           loads;             /* loads under way */
 

@@ -200,24 +200,30 @@ static void
 eo_to_ship_page_update_products (EoToShipPage *self,
                                  GListModel   *all)
 {
-  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkStringList) names = NULL;
-  const char *chosen = eo_to_ship_page_get_product (self);
-  g_autofree char *keep = g_strdup (chosen);
+  g_autofree char *keep = g_strdup (eo_to_ship_page_get_product (self));
   guint n = MIN (g_list_model_get_n_items (all), MAX_PRODUCT_ORDERS);
   guint selected = 0;
+  GHashTableIter iter;
+  gpointer id;
   gboolean same;
 
-  for (guint i = 0; i < n; i++)
+  /* Each order is read once: the products offered are those of every order listed so far */
+  for (guint i = 0; self->store != NULL && i < n; i++)
     {
       g_autoptr(EoToShipOrder) order = g_list_model_get_item (all, i);
+      gint64 bill_id = eo_to_ship_order_get_bill_id (order);
       g_autofree char *json = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autoptr(EoOrder) full = NULL;
       GListModel *items;
 
-      json = eo_store_get_order_json (self->store, eo_to_ship_order_get_bill_id (order), NULL);
+      if (g_hash_table_contains (self->scanned, &bill_id))
+        continue;
+      g_hash_table_add (self->scanned, g_memdup2 (&bill_id, sizeof bill_id));
+
+      json = eo_store_get_order_json (self->store, bill_id, NULL);
       if (json == NULL || (node = json_from_string (json, NULL)) == NULL ||
           (full = eo_order_new_from_json (node, NULL, NULL)) == NULL)
         continue;
@@ -226,28 +232,19 @@ eo_to_ship_page_update_products (EoToShipPage *self,
       for (guint j = 0; j < g_list_model_get_n_items (items); j++)
         {
           g_autoptr(EoOrderItem) item = g_list_model_get_item (items, j);
-          const char *id = eo_order_item_get_id (item);
+          const char *good_id = eo_order_item_get_id (item);
           const char *title = eo_order_item_get_title (item);
 
-          if (id[0] == '\0' || g_hash_table_contains (titles, id))
-            continue;
-          g_hash_table_insert (titles, g_strdup (id), g_strdup (title[0] != '\0' ? title : id));
-          g_ptr_array_add (ids, g_strdup (id));
+          if (good_id[0] != '\0' && !g_hash_table_contains (self->product_titles, good_id))
+            g_hash_table_insert (self->product_titles, g_strdup (good_id),
+                                 g_strdup (title[0] != '\0' ? title : good_id));
         }
     }
 
-  /* The one chosen stays while it is chosen, even when no order to ship has it now */
-  if (keep != NULL && !g_hash_table_contains (titles, keep))
-    {
-      guint old = gtk_drop_down_get_selected (self->product_dropdown);
-      GListModel *model = gtk_drop_down_get_model (self->product_dropdown);
-
-      g_hash_table_insert (titles, g_strdup (keep),
-                           g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (model), old)));
-      g_ptr_array_add (ids, g_strdup (keep));
-    }
-
-  g_ptr_array_sort_with_data (ids, compare_titles, titles);
+  g_hash_table_iter_init (&iter, self->product_titles);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_ptr_array_add (ids, g_strdup (id));
+  g_ptr_array_sort_with_data (ids, compare_titles, self->product_titles);
 
   same = ids->len == self->product_ids->len;
   for (guint i = 0; same && i < ids->len; i++)
@@ -259,7 +256,7 @@ eo_to_ship_page_update_products (EoToShipPage *self,
   gtk_string_list_append (names, _("All Products"));
   for (guint i = 0; i < ids->len; i++)
     {
-      gtk_string_list_append (names, g_hash_table_lookup (titles, ids->pdata[i]));
+      gtk_string_list_append (names, g_hash_table_lookup (self->product_titles, ids->pdata[i]));
       if (keep != NULL && g_str_equal (keep, ids->pdata[i]))
         selected = i + 1;
     }
@@ -361,11 +358,13 @@ eo_to_ship_page_load_cb (GObject      *object,
           self->count = count;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
         }
-      eo_to_ship_page_update_products (self, orders);
     }
 
+  /* On screen first; the product filter's choices after */
   if (!load->all || !eo_to_ship_page_filtering (self))
     eo_to_ship_page_show (self, orders);
+  if (load->all)
+    eo_to_ship_page_update_products (self, orders);
 
   load_free (load);
 }
@@ -468,6 +467,8 @@ eo_to_ship_page_finalize (GObject *object)
   g_clear_object (&self->orders);
   g_clear_pointer (&self->checked, g_hash_table_unref);
   g_clear_pointer (&self->product_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->product_titles, g_hash_table_unref);
+  g_clear_pointer (&self->scanned, g_hash_table_unref);
 
   G_OBJECT_CLASS (eo_to_ship_page_parent_class)->finalize (object);
 }
@@ -546,6 +547,8 @@ eo_to_ship_page_init (EoToShipPage *self)
 
   self->checked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->product_ids = g_ptr_array_new_with_free_func (g_free);
+  self->product_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->scanned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->load_cancellable = g_cancellable_new ();
   eo_to_ship_page_update_products (self, G_LIST_MODEL (none));
   eo_to_ship_page_reload (self);
@@ -585,6 +588,8 @@ eo_to_ship_page_set_outbox (EoToShipPage *self,
   if (outbox != NULL)
     self->store = g_object_ref (eo_outbox_get_store (outbox));
   g_hash_table_remove_all (self->checked);
+  g_hash_table_remove_all (self->scanned);
+  g_hash_table_remove_all (self->product_titles);
   _eo_to_ship_page_update_sync (self);
 
   /* A change sent or given up may put an order on the list or take it off */

@@ -250,6 +250,22 @@ assert_text_shown (GtkWidget  *widget,
     }
 }
 
+typedef struct
+{
+  EoWindow *window;
+  gint64    bill_id;
+} OrderWait;
+
+static gboolean
+order_shown (gpointer user_data)
+{
+  OrderWait *wait = user_data;
+  EoOrder *order = eo_window_get_order (wait->window);
+
+  return order != NULL && eo_order_get_id (order) == wait->bill_id &&
+         g_strcmp0 (eo_window_get_page (wait->window), "order") == 0;
+}
+
 static gboolean
 is_false (gpointer user_data)
 {
@@ -359,6 +375,23 @@ test_list (void)
     wait_loaded (page);
     g_assert_cmpuint (g_list_model_get_n_items (eo_to_ship_page_get_orders (page)), ==,
                       expected->len);
+  }
+
+  /* A row opens its order, as a search would */
+  {
+    GtkWidget *list = gui_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LIST_BOX, NULL);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+    g_autoptr(EoToShipOrder) first = g_list_model_get_item (eo_to_ship_page_get_orders (page), 0);
+    OrderWait wait = { window, eo_to_ship_order_get_bill_id (first) };
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (list, "row-activated", row);
+    g_assert_true (gui_test_wait_for (order_shown, &wait, WAIT_MS));
+    g_assert_cmpstr (eo_window_get_page (window), ==, "order");
+
+    /* Ctrl+1 brings the list back */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-to-ship", NULL);
+    g_assert_cmpstr (eo_window_get_page (window), ==, "to-ship");
   }
 
   destroy_window (window);
