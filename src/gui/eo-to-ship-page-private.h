@@ -30,6 +30,7 @@ struct _EoToShipPage
   GtkSearchEntry *filter_entry;
   GtkDropDown    *product_dropdown;
   GtkLabel       *sync_label;
+  GtkLabel       *more_label;
   GtkStack       *list_stack;
   GtkListBox     *list;
   AdwStatusPage  *empty_page;

@@ -18,6 +18,8 @@
 
 /* Products are gathered from at most this many orders of the list */
 #define MAX_PRODUCT_ORDERS 500
+/* Rows made at most: a day's parcels are far fewer; the filter finds the rest */
+#define MAX_ROWS 1000
 
 
 G_DEFINE_FINAL_TYPE (EoToShipPage, eo_to_ship_page, ADW_TYPE_BIN)
@@ -274,11 +276,25 @@ eo_to_ship_page_show (EoToShipPage *self,
                       GListModel   *orders)
 {
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GtkSliceListModel) rows = NULL;
+  guint n_orders = g_list_model_get_n_items (orders);
   GHashTableIter iter;
   gpointer key;
 
   g_set_object (&self->orders, orders);
-  gtk_list_box_bind_model (self->list, orders, create_row, self, NULL);
+
+  rows = gtk_slice_list_model_new (g_object_ref (orders), 0, MAX_ROWS);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (rows), create_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_orders > MAX_ROWS);
+  if (n_orders > MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (ngettext ("The oldest %u of %u order are shown: filter to find the others",
+                                                         "The oldest %u of %u orders are shown: filter to find the others",
+                                                         n_orders),
+                                               MAX_ROWS, n_orders);
+
+      gtk_label_set_label (self->more_label, more);
+    }
 
   /* What left the list (or is sending now) is no longer selected */
   for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
@@ -527,6 +543,7 @@ eo_to_ship_page_class_init (EoToShipPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoToShipPage, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, EoToShipPage, product_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EoToShipPage, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, EoToShipPage, more_label);
   gtk_widget_class_bind_template_child (widget_class, EoToShipPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, EoToShipPage, list);
   gtk_widget_class_bind_template_child (widget_class, EoToShipPage, empty_page);
