@@ -280,21 +280,38 @@ select_all_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
+  guint n = self->orders != NULL ? MIN (g_list_model_get_n_items (self->orders),
+                                        EO_TO_SHIP_PAGE_MAX_ROWS) : 0;
   gboolean all = TRUE;
   GtkWidget *child;
 
-  /* Select All, or none when all are selected already */
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (EO_IS_TO_SHIP_ROW (child) &&
-        !eo_to_ship_order_get_sending (eo_to_ship_row_get_order (EO_TO_SHIP_ROW (child))) &&
-        !eo_to_ship_row_get_checked (EO_TO_SHIP_ROW (child)))
-      all = FALSE;
+  /* Select All (the orders listed, also those whose rows are not made yet), or none when all
+   * are selected already */
+  for (guint i = 0; all && i < n; i++)
+    {
+      g_autoptr(EoToShipOrder) order = g_list_model_get_item (self->orders, i);
+      gint64 bill_id = eo_to_ship_order_get_bill_id (order);
+
+      if (!eo_to_ship_order_get_sending (order) && !g_hash_table_contains (self->checked, &bill_id))
+        all = FALSE;
+    }
+
+  g_hash_table_remove_all (self->checked);
+  for (guint i = 0; !all && i < n; i++)
+    {
+      g_autoptr(EoToShipOrder) order = g_list_model_get_item (self->orders, i);
+      gint64 bill_id = eo_to_ship_order_get_bill_id (order);
+
+      if (!eo_to_ship_order_get_sending (order))
+        g_hash_table_insert (self->checked, g_memdup2 (&bill_id, sizeof bill_id),
+                             g_object_ref (order));
+    }
 
   for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (EO_IS_TO_SHIP_ROW (child))
       eo_to_ship_row_set_checked (EO_TO_SHIP_ROW (child), !all);
+  _eo_to_ship_page_update_actions (self);
 }
 
 void

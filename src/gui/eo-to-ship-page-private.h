@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Rows made at most: a day's parcels are far fewer; the filter finds the rest */
+#define EO_TO_SHIP_PAGE_MAX_ROWS 1000
+
 struct _EoToShipPage
 {
   AdwBin          parent_instance;
@@ -19,6 +22,8 @@ struct _EoToShipPage
   EoSync         *sync;              /* with the client and the store, else NULL */
   GCancellable   *sync_cancellable;  /* the sync under way */
   GListModel     *orders;            /* EoToShipOrder shown */
+  GtkSliceListModel *rows;           /* the first of them, bound to the list */
+  guint           grow_source;       /* makes more rows while idle */
   GHashTable     *checked;           /* bill id (gint64 *) -> EoToShipOrder, kept over reloads */
   GPtrArray      *product_ids;       /* char*, the dropdown's items after "All Products" */
   GHashTable     *product_titles;    /* product id -> title, of the orders read so far */

@@ -18,8 +18,9 @@
 
 /* Products are gathered from at most this many orders of the list */
 #define MAX_PRODUCT_ORDERS 500
-/* Rows made at most: a day's parcels are far fewer; the filter finds the rest */
-#define MAX_ROWS 1000
+/* Rows made at once (a window's worth), then this many more at a time while idle */
+#define FIRST_ROWS 40
+#define MORE_ROWS  100
 
 
 G_DEFINE_FINAL_TYPE (EoToShipPage, eo_to_ship_page, ADW_TYPE_BIN)
@@ -271,6 +272,22 @@ eo_to_ship_page_update_products (EoToShipPage *self,
   self->updating_products = FALSE;
 }
 
+static gboolean
+grow_rows_cb (gpointer user_data)
+{
+  EoToShipPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->rows);
+  guint wanted = MIN (g_list_model_get_n_items (self->orders), EO_TO_SHIP_PAGE_MAX_ROWS);
+
+  size = MIN (size + MORE_ROWS, wanted);
+  gtk_slice_list_model_set_size (self->rows, size);
+  if (size < wanted)
+    return G_SOURCE_CONTINUE;
+
+  self->grow_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 eo_to_ship_page_show (EoToShipPage *self,
                       GListModel   *orders)
@@ -283,15 +300,20 @@ eo_to_ship_page_show (EoToShipPage *self,
 
   g_set_object (&self->orders, orders);
 
-  rows = gtk_slice_list_model_new (g_object_ref (orders), 0, MAX_ROWS);
+  /* The first rows on screen now, the others made while idle */
+  g_clear_handle_id (&self->grow_source, g_source_remove);
+  rows = gtk_slice_list_model_new (g_object_ref (orders), 0, FIRST_ROWS);
+  g_set_object (&self->rows, rows);
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (rows), create_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_orders > MAX_ROWS);
-  if (n_orders > MAX_ROWS)
+  if (n_orders > FIRST_ROWS)
+    self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_rows_cb, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_orders > EO_TO_SHIP_PAGE_MAX_ROWS);
+  if (n_orders > EO_TO_SHIP_PAGE_MAX_ROWS)
     {
       g_autofree char *more = g_strdup_printf (ngettext ("The oldest %u of %u order are shown: filter to find the others",
                                                          "The oldest %u of %u orders are shown: filter to find the others",
                                                          n_orders),
-                                               MAX_ROWS, n_orders);
+                                               EO_TO_SHIP_PAGE_MAX_ROWS, n_orders);
 
       gtk_label_set_label (self->more_label, more);
     }
@@ -457,6 +479,7 @@ eo_to_ship_page_dispose (GObject *object)
 {
   EoToShipPage *self = EO_TO_SHIP_PAGE (object);
 
+  g_clear_handle_id (&self->grow_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->sync_cancellable);
   if (self->outbox != NULL)
@@ -481,6 +504,7 @@ eo_to_ship_page_finalize (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->store);
   g_clear_object (&self->orders);
+  g_clear_object (&self->rows);
   g_clear_pointer (&self->checked, g_hash_table_unref);
   g_clear_pointer (&self->product_ids, g_ptr_array_unref);
   g_clear_pointer (&self->product_titles, g_hash_table_unref);
@@ -646,7 +670,7 @@ eo_to_ship_page_get_loaded (EoToShipPage *self)
 {
   g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), FALSE);
 
-  return self->orders != NULL && self->loads == 0 && !self->syncing;
+  return self->orders != NULL && self->loads == 0 && !self->syncing && self->grow_source == 0;
 }
 
 gboolean
