@@ -125,6 +125,14 @@ test_log_and_outbox (Fixture       *fixture,
                                                      RPO_FOR_SEND, 200, NULL),
                                             400, &error));
   assert_to_ship (fixture->store, NULL, "4,5,7");
+
+  /* shipped from here before the sync first fetched it: not listed when it is saved */
+  g_assert_true (eo_store_outbox_mark_done (fixture->store,
+                                            enqueue (fixture->store, 8, "sent", 1000,
+                                                     RPO_FOR_SEND, 200, NULL),
+                                            400, &error));
+  save_paid (fixture->store, 8, 8);
+  assert_to_ship (fixture->store, NULL, "4,5,7");
 }
 
 /* Another shop's log, outbox and set-aside orders do not count for this one */
@@ -259,10 +267,18 @@ static void
 test_migration_fills_facts (Fixture       *fixture,
                             gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+
   save_paid (fixture->store, 1, 1);
+  save_paid (fixture->store, 2, 2);
+  g_assert_true (eo_store_outbox_mark_done (fixture->store,
+                                            enqueue (fixture->store, 2, "sent", 1000, RPO_FOR_SEND,
+                                                     200, NULL),
+                                            300, &error));
   g_clear_object (&fixture->store);
   raw_exec (fixture->path,
-            "DROP INDEX orders_to_ship; DROP INDEX log_done;"
+            "DROP INDEX orders_to_ship; DROP INDEX log_done; DROP TRIGGER log_settles;"
+            "ALTER TABLE orders DROP COLUMN settled;"
             "DROP TABLE sync_state; DROP TABLE set_aside;"
             "ALTER TABLE orders DROP COLUMN postalcode; ALTER TABLE orders DROP COLUMN is_paid;"
             "ALTER TABLE orders DROP COLUMN paid_at; ALTER TABLE orders DROP COLUMN created_at;"
@@ -272,6 +288,7 @@ test_migration_fills_facts (Fixture       *fixture,
   g_assert_cmpint (eo_store_get_opened_version (fixture->store), ==, 3);
   assert_to_ship (fixture->store, NULL, "1");
   g_assert_cmpint (raw_int (fixture->path, "SELECT total FROM orders WHERE bill_id = 1"), ==, 129000);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT settled FROM orders WHERE bill_id = 2"), ==, 1);
 }
 
 int

@@ -402,11 +402,14 @@ test_retried (Fixture       *f,
   g_autofree char *got = NULL;
 
   eo_sync_set_concurrency (f->sync, 1);
+  g_assert_true (run_sync (f, 40, &error));
+  /* one window after the other: one connection, kept alive */
+  g_assert_cmpuint (eo_demo_server_get_connection_count (f->server), ==, 1);
   eo_demo_server_set_fault_calls (f->server, EO_DEMO_FAULT_HTTP_500, EO_SYNC_ATTEMPTS - 1);
   g_assert_true (run_sync (f, 40, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (eo_demo_server_get_request_count (f->server), ==,
-                    eo_sync_get_windows_total (f->sync) + EO_SYNC_ATTEMPTS - 1);
+                    2 * eo_sync_get_windows_total (f->sync) + EO_SYNC_ATTEMPTS - 1);
   got = to_ship_ids (f);
   g_assert_cmpstr (got, ==, expected);
 }

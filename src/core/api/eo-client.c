@@ -678,8 +678,11 @@ eo_client_call_async (EoClient            *self,
 
   soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT);
   /* libsoup opens a new connection for every POST unless told that sending it twice is harmless:
-   * true of reading an order and of setting a status (the same change twice changes nothing) */
+   * true of reading an order or a list and of setting a status (the same change twice changes
+   * nothing) */
   if (g_ascii_strcasecmp (method, "getOrderDetails") == 0 ||
+      g_ascii_strcasecmp (method, "getOrdersWithGoods") == 0 ||
+      g_ascii_strcasecmp (method, "GetBills") == 0 ||
       g_ascii_strcasecmp (method, "UpdateOrderStatus") == 0)
     soup_message_add_flags (data->msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_message_set_request_body_from_bytes (data->msg, "application/x-www-form-urlencoded", bytes);

@@ -31,6 +31,7 @@ static gboolean
 save_order_locked (EoStore                  *self,
                    const EoStoreOrderFields *fields,
                    const char               *raw_json,
+                   const EoStoreOrderFacts  *given_facts,
                    gint64                    now,
                    GError                  **error)
 {
@@ -38,12 +39,14 @@ save_order_locked (EoStore                  *self,
     "INSERT INTO orders (bill_id, full_name, email, phone, city, fetched_at, raw_json,"
     "                    first_name, last_name, middle_name, address, pay_status, phone_digits,"
     "                    tracking, local_status, account,"
-    "                    postalcode, is_paid, paid_at, created_at, item_count, total, good_ids)"
+    "                    postalcode, is_paid, paid_at, created_at, item_count, total, good_ids,"
+    "                    settled)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
     "  ifnull ((SELECT rpo FROM outbox WHERE bill_id = ?1 AND status = 'sent' AND state = 1"
     "           ORDER BY id DESC LIMIT 1), ''),"
     "  ifnull ((SELECT status FROM outbox WHERE bill_id = ?1 AND state = 1"
-    "           ORDER BY id DESC LIMIT 1), ''), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+    "           ORDER BY id DESC LIMIT 1), ''), ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+    "  " SETTLED_SQL ("?1", "?14") ")"
     " ON CONFLICT (bill_id) DO UPDATE SET"
     "  full_name = excluded.full_name, email = excluded.email, phone = excluded.phone,"
     "  city = excluded.city, fetched_at = excluded.fetched_at, raw_json = excluded.raw_json,"
@@ -52,8 +55,10 @@ save_order_locked (EoStore                  *self,
     "  pay_status = excluded.pay_status, phone_digits = excluded.phone_digits,"
     "  account = excluded.account, postalcode = excluded.postalcode,"
     "  is_paid = excluded.is_paid, paid_at = excluded.paid_at, created_at = excluded.created_at,"
-    "  item_count = excluded.item_count, total = excluded.total, good_ids = excluded.good_ids";
-  g_auto(EoStoreOrderFacts) facts = { 0 };
+    "  item_count = excluded.item_count, total = excluded.total, good_ids = excluded.good_ids,"
+    "  settled = excluded.settled";
+  g_auto(EoStoreOrderFacts) read_facts = { 0 };
+  const EoStoreOrderFacts *facts = given_facts;
   g_autofree char *full_name = join_name (fields);
   g_autofree char *digits = eo_store_phone_digits (fields->phone);
   sqlite3_stmt *stmt;
@@ -85,17 +90,21 @@ save_order_locked (EoStore                  *self,
   eo_store_bind_text (stmt, 14, self->account != NULL ? self->account : "");
 
   /* what the to-ship list needs, read from the order as the service gave it */
-  eo_store_order_facts_from_json (raw_json, &facts);
-  eo_store_bind_text (stmt, 15, facts.postalcode);
-  sqlite3_bind_int (stmt, 16, facts.is_paid);
-  eo_store_bind_time (stmt, 17, facts.paid_at);
-  eo_store_bind_time (stmt, 18, facts.created_at);
-  sqlite3_bind_int64 (stmt, 19, facts.item_count);
-  if (facts.total != EO_MONEY_NONE)
-    sqlite3_bind_int64 (stmt, 20, facts.total);
+  if (facts == NULL)
+    {
+      eo_store_order_facts_from_json (raw_json, &read_facts);
+      facts = &read_facts;
+    }
+  eo_store_bind_text (stmt, 15, facts->postalcode);
+  sqlite3_bind_int (stmt, 16, facts->is_paid);
+  eo_store_bind_time (stmt, 17, facts->paid_at);
+  eo_store_bind_time (stmt, 18, facts->created_at);
+  sqlite3_bind_int64 (stmt, 19, facts->item_count);
+  if (facts->total != EO_MONEY_NONE)
+    sqlite3_bind_int64 (stmt, 20, facts->total);
   else
     sqlite3_bind_null (stmt, 20);
-  eo_store_bind_text (stmt, 21, facts.good_ids);
+  eo_store_bind_text (stmt, 21, facts->good_ids);
 
   return eo_store_step_done (self, stmt, error);
 }
@@ -121,6 +130,18 @@ eo_store_save_orders_fields (EoStore                  *self,
                              gint64                    now,
                              GError                  **error)
 {
+  return eo_store_save_orders_facts (self, fields, raw_jsons, NULL, n_orders, now, error);
+}
+
+gboolean
+eo_store_save_orders_facts (EoStore                  *self,
+                            const EoStoreOrderFields *fields,
+                            const char * const       *raw_jsons,
+                            const EoStoreOrderFacts  *facts,
+                            gsize                     n_orders,
+                            gint64                    now,
+                            GError                  **error)
+{
   g_autoptr(GMutexLocker) locker = NULL;
   gboolean ok;
 
@@ -136,7 +157,8 @@ eo_store_save_orders_fields (EoStore                  *self,
   ok = eo_store_exec (self, "PRAGMA synchronous = NORMAL", error) && eo_store_begin (self, error);
 
   for (gsize i = 0; ok && i < n_orders; i++)
-    ok = save_order_locked (self, &fields[i], raw_jsons[i], now, error);
+    ok = save_order_locked (self, &fields[i], raw_jsons[i], facts != NULL ? &facts[i] : NULL,
+                            now, error);
 
   if (ok)
     ok = eo_store_commit (self, error);
@@ -156,7 +178,9 @@ eo_store_save_order (EoStore  *self,
                      gint64    now,
                      GError  **error)
 {
+  g_auto(EoStoreOrderFacts) facts = { 0 };
   EoStoreOrderFields fields;
+  const char *raw_json;
 
   g_return_val_if_fail (EO_IS_STORE (self), FALSE);
   g_return_val_if_fail (EO_IS_ORDER (order), FALSE);
@@ -173,7 +197,9 @@ eo_store_save_order (EoStore  *self,
     .pay_status = eo_order_get_pay_status (order),
   };
 
-  return eo_store_save_order_fields (self, &fields, eo_order_get_raw_json (order), now, error);
+  raw_json = eo_order_get_raw_json (order);
+  eo_store_order_facts_from_order (order, &facts);
+  return eo_store_save_orders_facts (self, &fields, &raw_json, &facts, 1, now, error);
 }
 
 char *

@@ -33,6 +33,13 @@ struct _EoStore
 #define OUTBOX_COLUMNS \
   "id, bill_id, status, date, rpo, state, attempts, created_at, next_attempt, last_error, account"
 
+/* Whether the log of the shop `account` (an expression) has a successful sent, return or cancel
+ * for the order `bill_id` (an expression): what orders.settled holds */
+#define SETTLED_SQL(bill_id, account) \
+  "EXISTS (SELECT 1 FROM log AS l JOIN outbox AS x ON x.id = l.change_id" \
+  "  WHERE l.bill_id = " bill_id " AND l.result = 1 AND l.status IN ('sent', 'return', 'cancel')" \
+  "  AND (x.account = " account " OR x.account = '' OR " account " = ''))"
+
 #define ORDER_COLUMNS \
   "bill_id, full_name, email, phone, city, address, pay_status, tracking, local_status, fetched_at"
 
@@ -160,7 +167,17 @@ typedef struct
 /* raw_json that is not an order gives no facts (all zero, strings "") */
 void            eo_store_order_facts_from_json (const char        *raw_json,
                                                EoStoreOrderFacts *out_facts);
+void            eo_store_order_facts_from_order (EoOrder           *order,
+                                               EoStoreOrderFacts   *out_facts);
 void            eo_store_order_facts_clear    (EoStoreOrderFacts   *facts);
+/* eo_store_save_orders_fields() with the facts already read (NULL: read from the JSON) */
+gboolean        eo_store_save_orders_facts    (EoStore             *self,
+                                               const EoStoreOrderFields *fields,
+                                               const char * const  *raw_jsons,
+                                               const EoStoreOrderFacts *facts,
+                                               gsize                n_orders,
+                                               gint64               now,
+                                               GError             **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EoStoreOrderFacts, eo_store_order_facts_clear)
 /* A unix time, NULL for 0 */
 void            eo_store_bind_time            (sqlite3_stmt        *stmt,

@@ -141,9 +141,19 @@ static const char * const migrations[] = {
   "  item_count = eo_order_fact (raw_json, 'item_count'),"
   "  total      = eo_order_fact (raw_json, 'total'),"
   "  good_ids   = eo_order_fact (raw_json, 'good_ids');"
+  /* settled: the log of the order's own shop has a successful sent, return or cancel for it;
+   * kept by a trigger, so that the to-ship query starts from the few orders still open */
+  "ALTER TABLE orders ADD COLUMN settled    INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE orders SET settled = " SETTLED_SQL ("orders.bill_id", "orders.account") ";"
+  "CREATE TRIGGER log_settles AFTER INSERT ON log"
+  "  WHEN new.result = 1 AND new.status IN ('sent', 'return', 'cancel') BEGIN"
+  "  UPDATE orders SET settled = 1 WHERE bill_id = new.bill_id AND settled = 0"
+  "    AND (account = '' OR ifnull ((SELECT account FROM outbox WHERE id = new.change_id), '')"
+  "         IN ('', account));"
+  "END;"
   /* the to-ship query's candidates, oldest paid first */
   "CREATE INDEX orders_to_ship ON orders (ifnull (paid_at, created_at), bill_id)"
-  "  WHERE is_paid = 1 AND (postalcode <> '' OR trim (address) <> '');"
+  "  WHERE is_paid = 1 AND settled = 0 AND (postalcode <> '' OR trim (address) <> '');"
   "CREATE INDEX log_done ON log (bill_id, status) WHERE result = 1;"
   "CREATE TABLE sync_state ("
   "  account      TEXT PRIMARY KEY,"

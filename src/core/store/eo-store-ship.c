@@ -35,9 +35,9 @@ add_good_id (GString    *ids,
     g_string_append_printf (ids, "%s,", id);
 }
 
-static void
-facts_from_order (EoOrder           *order,
-                  EoStoreOrderFacts *facts)
+void
+eo_store_order_facts_from_order (EoOrder           *order,
+                                 EoStoreOrderFacts *facts)
 {
   const char * const *good_ids = eo_order_get_good_ids (order);
   GListModel *items = eo_order_get_items (order);
@@ -89,7 +89,7 @@ eo_store_order_facts_from_json (const char        *raw_json,
 
   if (order != NULL)
     {
-      facts_from_order (order, facts);
+      eo_store_order_facts_from_order (order, facts);
     }
   else
     {
@@ -160,11 +160,14 @@ eo_store_save_orders (EoStore    *self,
 {
   g_autofree EoStoreOrderFields *fields = NULL;
   g_autofree const char **raw_jsons = NULL;
+  g_autofree EoStoreOrderFacts *facts = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (EO_IS_STORE (self), FALSE);
   g_return_val_if_fail (orders != NULL, FALSE);
 
   fields = g_new0 (EoStoreOrderFields, orders->len + 1);
+  facts = g_new0 (EoStoreOrderFacts, orders->len + 1);
   raw_jsons = g_new0 (const char *, orders->len + 1);
   for (guint i = 0; i < orders->len; i++)
     {
@@ -182,9 +185,14 @@ eo_store_save_orders (EoStore    *self,
         .pay_status = eo_order_get_pay_status (order),
       };
       raw_jsons[i] = eo_order_get_raw_json (order);
+      eo_store_order_facts_from_order (order, &facts[i]);
     }
 
-  return eo_store_save_orders_fields (self, fields, raw_jsons, orders->len, now, error);
+  ok = eo_store_save_orders_facts (self, fields, raw_jsons, facts, orders->len, now, error);
+  for (guint i = 0; i < orders->len; i++)
+    eo_store_order_facts_clear (&facts[i]);
+
+  return ok;
 }
 
 static void
@@ -259,14 +267,15 @@ eo_store_to_ship (EoStore              *self,
     fts = eo_store_build_fts_query (filter->text);
 
   /* the rule: paid, a postal address, no successful sent / return / cancel in this shop's log,
-   * not set aside here; a pending "sent" in this shop's outbox makes it "sending" */
+   * not set aside here; a pending "sent" in this shop's outbox makes it "sending". settled (the
+   * same of the order's own shop, kept by a trigger) leaves the few open orders to look at. */
   g_string_append (sql,
     "SELECT o.bill_id, o.full_name, o.email, o.city, o.postalcode, o.address, o.item_count,"
     "  o.total, o.paid_at, o.created_at,"
     "  EXISTS (SELECT 1 FROM outbox AS x WHERE x.bill_id = o.bill_id AND x.status = 'sent'"
     "          AND x.state = 0 AND " SHOP_ROW ("x") ")"
     " FROM orders AS o"
-    " WHERE o.is_paid = 1 AND (o.postalcode <> '' OR trim (o.address) <> '')"
+    " WHERE o.is_paid = 1 AND o.settled = 0 AND (o.postalcode <> '' OR trim (o.address) <> '')"
     "  AND " SHOP_ROW ("o")
     "  AND NOT EXISTS (SELECT 1 FROM log AS l JOIN outbox AS x ON x.id = l.change_id"
     "                  WHERE l.bill_id = o.bill_id AND l.result = 1"
