@@ -22,8 +22,11 @@ struct _EoToShipPage
   EoSync         *sync;              /* with the client and the store, else NULL */
   GCancellable   *sync_cancellable;  /* the sync under way */
   GListModel     *orders;            /* EoToShipOrder shown */
-  GtkSliceListModel *rows;           /* the first of them, bound to the list */
+  GListModel     *all;               /* the unfiltered list, for the product choices */
+  GListStore     *shown;             /* the first EO_TO_SHIP_PAGE_MAX_ROWS of orders */
+  GtkSliceListModel *rows;           /* the first of those, bound to the list */
   guint           grow_source;       /* makes more rows while idle */
+  guint           products_source;   /* reads the product choices while idle */
   GHashTable     *checked;           /* bill id (gint64 *) -> EoToShipOrder, kept over reloads */
   GPtrArray      *product_ids;       /* char*, the dropdown's items after "All Products" */
   GHashTable     *product_titles;    /* product id -> title, of the orders read so far */

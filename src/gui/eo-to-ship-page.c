@@ -273,11 +273,62 @@ eo_to_ship_page_update_products (EoToShipPage *self,
 }
 
 static gboolean
+same_row (EoToShipOrder *a,
+          EoToShipOrder *b)
+{
+  return eo_to_ship_order_get_bill_id (a) == eo_to_ship_order_get_bill_id (b) &&
+         eo_to_ship_order_get_sending (a) == eo_to_ship_order_get_sending (b) &&
+         eo_to_ship_order_get_paid_at (a) == eo_to_ship_order_get_paid_at (b) &&
+         eo_to_ship_order_get_total (a) == eo_to_ship_order_get_total (b) &&
+         eo_to_ship_order_get_item_count (a) == eo_to_ship_order_get_item_count (b) &&
+         g_str_equal (eo_to_ship_order_get_full_name (a), eo_to_ship_order_get_full_name (b)) &&
+         g_str_equal (eo_to_ship_order_get_city (a), eo_to_ship_order_get_city (b)) &&
+         g_str_equal (eo_to_ship_order_get_postalcode (a), eo_to_ship_order_get_postalcode (b)) &&
+         g_str_equal (eo_to_ship_order_get_address (a), eo_to_ship_order_get_address (b));
+}
+
+/* The rows' store becomes the first orders of the list: what both begin and end with stays */
+static void
+eo_to_ship_page_splice (EoToShipPage *self,
+                        GListModel   *orders)
+{
+  GListModel *old = G_LIST_MODEL (self->shown);
+  guint n_old = g_list_model_get_n_items (old);
+  guint n_new = MIN (g_list_model_get_n_items (orders), EO_TO_SHIP_PAGE_MAX_ROWS);
+  guint head = 0;
+  guint tail = 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (head < n_old && head < n_new)
+    {
+      g_autoptr(EoToShipOrder) a = g_list_model_get_item (old, head);
+      g_autoptr(EoToShipOrder) b = g_list_model_get_item (orders, head);
+
+      if (!same_row (a, b))
+        break;
+      head++;
+    }
+  while (tail < n_old - head && tail < n_new - head)
+    {
+      g_autoptr(EoToShipOrder) a = g_list_model_get_item (old, n_old - 1 - tail);
+      g_autoptr(EoToShipOrder) b = g_list_model_get_item (orders, n_new - 1 - tail);
+
+      if (!same_row (a, b))
+        break;
+      tail++;
+    }
+
+  for (guint i = head; i < n_new - tail; i++)
+    g_ptr_array_add (added, g_list_model_get_item (orders, i));
+  g_list_store_splice (self->shown, head, n_old - head - tail, added->pdata, added->len);
+}
+
+static gboolean
 grow_rows_cb (gpointer user_data)
 {
   EoToShipPage *self = user_data;
   guint size = gtk_slice_list_model_get_size (self->rows);
-  guint wanted = MIN (g_list_model_get_n_items (self->orders), EO_TO_SHIP_PAGE_MAX_ROWS);
+  guint wanted = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   size = MIN (size + MORE_ROWS, wanted);
   gtk_slice_list_model_set_size (self->rows, size);
@@ -288,24 +339,34 @@ grow_rows_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+update_products_cb (gpointer user_data)
+{
+  EoToShipPage *self = user_data;
+
+  self->products_source = 0;
+  if (self->all != NULL)
+    eo_to_ship_page_update_products (self, self->all);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 eo_to_ship_page_show (EoToShipPage *self,
                       GListModel   *orders)
 {
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GtkSliceListModel) rows = NULL;
   guint n_orders = g_list_model_get_n_items (orders);
   GHashTableIter iter;
   gpointer key;
 
   g_set_object (&self->orders, orders);
 
-  /* The first rows on screen now, the others made while idle */
-  g_clear_handle_id (&self->grow_source, g_source_remove);
-  rows = gtk_slice_list_model_new (g_object_ref (orders), 0, FIRST_ROWS);
-  g_set_object (&self->rows, rows);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (rows), create_row, self, NULL);
-  if (n_orders > FIRST_ROWS)
+  /* Only the rows that changed are made again (a reload after a change is one row); the first
+   * rows are on screen at once, the others made while idle */
+  eo_to_ship_page_splice (self, orders);
+  if (gtk_slice_list_model_get_size (self->rows) < MIN (n_orders, EO_TO_SHIP_PAGE_MAX_ROWS) &&
+      self->grow_source == 0)
     self->grow_source = g_idle_add_full (G_PRIORITY_LOW, grow_rows_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->more_label), n_orders > EO_TO_SHIP_PAGE_MAX_ROWS);
   if (n_orders > EO_TO_SHIP_PAGE_MAX_ROWS)
@@ -331,6 +392,17 @@ eo_to_ship_page_show (EoToShipPage *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (listed, key))
       g_hash_table_iter_remove (&iter);
+
+  /* The rows kept show what is selected now */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (EO_IS_TO_SHIP_ROW (child))
+      {
+        gint64 bill_id = eo_to_ship_order_get_bill_id (eo_to_ship_row_get_order (EO_TO_SHIP_ROW (child)));
+
+        eo_to_ship_row_set_checked (EO_TO_SHIP_ROW (child),
+                                    g_hash_table_contains (self->checked, &bill_id));
+      }
 
   if (g_list_model_get_n_items (orders) > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -402,7 +474,11 @@ eo_to_ship_page_load_cb (GObject      *object,
   if (!load->all || !eo_to_ship_page_filtering (self))
     eo_to_ship_page_show (self, orders);
   if (load->all)
-    eo_to_ship_page_update_products (self, orders);
+    {
+      g_set_object (&self->all, orders);
+      if (self->products_source == 0)
+        self->products_source = g_idle_add_full (G_PRIORITY_LOW, update_products_cb, self, NULL);
+    }
 
   load_free (load);
 }
@@ -480,6 +556,7 @@ eo_to_ship_page_dispose (GObject *object)
   EoToShipPage *self = EO_TO_SHIP_PAGE (object);
 
   g_clear_handle_id (&self->grow_source, g_source_remove);
+  g_clear_handle_id (&self->products_source, g_source_remove);
   g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->sync_cancellable);
   if (self->outbox != NULL)
@@ -505,6 +582,8 @@ eo_to_ship_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->orders);
   g_clear_object (&self->rows);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->all);
   g_clear_pointer (&self->checked, g_hash_table_unref);
   g_clear_pointer (&self->product_ids, g_ptr_array_unref);
   g_clear_pointer (&self->product_titles, g_hash_table_unref);
@@ -591,6 +670,9 @@ eo_to_ship_page_init (EoToShipPage *self)
   self->product_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->scanned = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->load_cancellable = g_cancellable_new ();
+  self->shown = g_list_store_new (EO_TYPE_TO_SHIP_ORDER);
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->shown)), 0, FIRST_ROWS);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->rows), create_row, self, NULL);
   eo_to_ship_page_update_products (self, G_LIST_MODEL (none));
   eo_to_ship_page_reload (self);
 }
@@ -670,7 +752,8 @@ eo_to_ship_page_get_loaded (EoToShipPage *self)
 {
   g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), FALSE);
 
-  return self->orders != NULL && self->loads == 0 && !self->syncing && self->grow_source == 0;
+  return self->orders != NULL && self->loads == 0 && !self->syncing && self->grow_source == 0 &&
+         self->products_source == 0;
 }
 
 gboolean
