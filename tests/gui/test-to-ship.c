@@ -354,6 +354,14 @@ test_list (void)
     /* The count stays the whole list's */
     g_assert_cmpuint (eo_to_ship_page_get_count (page), ==, expected->len);
 
+    /* A text no order has: the page says so, and the count is still the whole list's */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Zzyzxwq");
+    g_signal_emit_by_name (entry, "search-changed");
+    wait_loaded (page);
+    g_assert_cmpuint (g_list_model_get_n_items (eo_to_ship_page_get_orders (page)), ==, 0);
+    assert_text_shown (GTK_WIDGET (page), "No Matching Orders");
+    g_assert_cmpuint (eo_to_ship_page_get_count (page), ==, expected->len);
+
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
     g_signal_emit_by_name (entry, "search-changed");
     wait_loaded (page);
