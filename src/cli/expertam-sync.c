@@ -49,8 +49,6 @@ expertam_run_sync (EoShop     *shop,
   g_autoptr(EoSync) sync = eo_sync_new (eo_shop_get_client (shop), store);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *first_text = NULL;
-  g_autofree char *last_text = NULL;
   GDate first, today;
   gboolean watched = isatty (STDERR_FILENO);
   gulong handler = 0;
