@@ -49,6 +49,7 @@ eo_window_recent_cb (GObject      *object,
       return;
     }
 
+  _eo_window_ensure_pages (self);
   gtk_list_box_bind_model (self->recent_list, recent, create_saved_row, NULL, NULL);
   gtk_stack_set_visible_child_name (self->sidebar_stack,
                                     g_list_model_get_n_items (recent) > 0 ? "list" : "empty");
@@ -96,6 +97,7 @@ eo_window_search_cb (GObject      *object,
     text = g_strdup_printf (ngettext ("%u saved order matches “%s”",
                                       "%u saved orders match “%s”", n),
                             n, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  _eo_window_ensure_pages (self);
   gtk_label_set_label (self->results_label, text);
   gtk_list_box_bind_model (self->results_list, found, create_saved_row, NULL, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), n > 0);
@@ -192,6 +194,7 @@ eo_window_lookup_state_cb (EoWindow      *self,
     }
 
   description = g_strdup_printf (_("Order %" PRId64 ": %s"), self->bill_id, error->message);
+  _eo_window_ensure_pages (self);
   adw_status_page_set_title (self->error_page, eo_window_error_title (error));
   adw_status_page_set_description (self->error_page, description);
   _eo_window_set_order (self, NULL);
@@ -248,6 +251,7 @@ _eo_window_lookup (EoWindow *self,
     {
       g_autofree char *text = g_strdup_printf (_("Loading order %" PRId64 "…"), bill_id);
 
+      _eo_window_ensure_pages (self);
       gtk_label_set_label (self->loading_label, text);
       _eo_window_set_page (self, "loading");
     }

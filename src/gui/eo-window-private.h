@@ -27,20 +27,28 @@ struct _EoWindow
   gint64                bill_id;          /* the order looked up last, 0 for none */
   gint64                pending_bill_id;  /* asked for before the client was ready */
 
+  guint                 pages_idle_id;    /* builds the pages after the first frame */
+
   GtkSearchEntry       *search_entry;
+  AdwHeaderBar         *header_bar;
+  AdwStatusPage        *welcome_page;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  /* Built after the first frame: the order view when the first order is shown, the others by
+   * _eo_window_ensure_pages() */
   GtkSpinner           *spinner;
   GtkLabel             *loading_label;
   AdwStatusPage        *error_page;
+  GtkLabel             *results_label;
+  GtkListBox           *results_list;
   EoOrderView          *order_view;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkStack             *sidebar_stack;
   GtkListBox           *recent_list;
-  GtkListBox           *results_list;
-  GtkLabel             *results_label;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkMenuButton        *outbox_button;
   GtkLabel             *outbox_count_label;
   GtkLabel             *outbox_title_label;
@@ -59,6 +67,7 @@ struct _EoWindow
 };
 
 /* eo-window.c */
+void     _eo_window_ensure_pages        (EoWindow           *self);
 void     _eo_window_set_page            (EoWindow           *self,
                                          const char         *page);
 void     _eo_window_set_order           (EoWindow           *self,

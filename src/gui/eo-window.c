@@ -25,13 +25,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-is_object (gpointer  unused,
-           GObject  *object)
-{
-  return object != NULL;
-}
-
 /* The order's own buttons are not shown over the "To Ship" list, which has its own */
 static gboolean
 order_actions_visible (gpointer    unused,
@@ -57,10 +50,130 @@ eo_window_ensure_order_view (EoWindow *self)
   gtk_stack_page_set_title (page, _("Order"));
 }
 
+/* The pages the first frame does not show (eo-window-pages.ui): the loading, results and error
+ * pages, the sidebar's "No Recent Orders", the header's buttons for an order, its menus and the
+ * demo shop's badge and note. They are built in an idle after the first frame,
+ * or before that when one of them is needed */
+void
+_eo_window_ensure_pages (EoWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *welcome_demo_box;
+  GtkWidget *ship_button;
+  GtkStackPage *page;
+
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+
+  if (self->error_page != NULL)
+    return;
+
+  /* The main menu: a GtkPopoverMenu, built as the model is set */
+  gtk_menu_button_set_menu_model (self->primary_menu_button, self->primary_menu);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, NULL, NULL, NULL);
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "saved_row_activated_cb",
+                                           G_CALLBACK (_eo_window_saved_row_activated),
+                                           "order_actions_visible",
+                                           G_CALLBACK (order_actions_visible),
+                                           NULL);
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_expose_object (builder, "EoWindow", G_OBJECT (self));
+  /* The header's buttons for an order look at the page shown */
+  gtk_builder_expose_object (builder, "stack", G_OBJECT (self->stack));
+  if (!gtk_builder_add_from_resource (builder,
+                                      "/io/github/expertam_orders/ExpertamOrders/eo-window-pages.ui",
+                                      &error))
+    g_error ("The window's pages could not be built: %s", error->message);
+
+  self->spinner = GTK_SPINNER (gtk_builder_get_object (builder, "spinner"));
+  self->loading_label = GTK_LABEL (gtk_builder_get_object (builder, "loading_label"));
+  self->results_label = GTK_LABEL (gtk_builder_get_object (builder, "results_label"));
+  self->results_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "results_list"));
+  self->error_page = ADW_STATUS_PAGE (gtk_builder_get_object (builder, "error_page"));
+
+  page = gtk_stack_add_named (self->stack,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "loading_page")),
+                              "loading");
+  gtk_stack_page_set_title (page, _("Loading"));
+  page = gtk_stack_add_named (self->stack,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "results_page")),
+                              "results");
+  gtk_stack_page_set_title (page, _("Saved Orders"));
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->error_page), "error");
+  gtk_stack_page_set_title (page, _("Error"));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self->error_page));
+
+  /* In the header bar where the template had them: after sidebar_button, after outbox_button */
+  ship_button = GTK_WIDGET (gtk_builder_get_object (builder, "ship_button"));
+  adw_header_bar_pack_start (self->header_bar, ship_button);
+  adw_header_bar_pack_start (self->header_bar,
+                             GTK_WIDGET (gtk_builder_get_object (builder, "status_button")));
+  adw_header_bar_pack_end (self->header_bar,
+                           GTK_WIDGET (gtk_builder_get_object (builder, "demo_badge")));
+  welcome_demo_box = GTK_WIDGET (gtk_builder_get_object (builder, "welcome_demo_box"));
+  adw_status_page_set_child (self->welcome_page, welcome_demo_box);
+  eo_a11y_fix_mnemonic_buttons (ship_button);
+  eo_a11y_fix_mnemonic_buttons (welcome_demo_box);
+
+  /* The recent orders, if they came first, stay shown */
+  gtk_stack_add_named (self->sidebar_stack,
+                       GTK_WIDGET (gtk_builder_get_object (builder, "empty_page")),
+                       "empty");
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->recent_list)) == NULL)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+}
+
+/* The main menu asked for (F10, a click) before the idle built it */
+static void
+eo_window_primary_menu_cb (GtkMenuButton *button,
+                           gpointer       user_data)
+{
+  _eo_window_ensure_pages (EO_WINDOW (user_data));
+}
+
+static gboolean
+eo_window_pages_idle_cb (gpointer user_data)
+{
+  EoWindow *self = user_data;
+
+  self->pages_idle_id = 0;
+  _eo_window_ensure_pages (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+eo_window_after_first_frame_cb (GdkFrameClock *frame_clock,
+                                EoWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, eo_window_after_first_frame_cb, self);
+
+  if (self->error_page == NULL && self->pages_idle_id == 0)
+    self->pages_idle_id = g_idle_add (eo_window_pages_idle_cb, self);
+}
+
+static void
+eo_window_realize (GtkWidget *widget)
+{
+  EoWindow *self = EO_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (eo_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (eo_window_after_first_frame_cb), self, 0);
+}
+
 void
 _eo_window_set_page (EoWindow   *self,
                      const char *page)
 {
+  _eo_window_ensure_pages (self);
   if (g_str_equal (page, "order"))
     eo_window_ensure_order_view (self);
 
@@ -292,8 +405,16 @@ eo_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->outbox, self);
       eo_outbox_stop (self->outbox);
     }
+  g_clear_handle_id (&self->pages_idle_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_WINDOW);
+  /* The pages built later went with the stacks */
+  self->order_view = NULL;
+  self->spinner = NULL;
+  self->loading_label = NULL;
+  self->results_label = NULL;
+  self->results_list = NULL;
+  self->error_page = NULL;
 
   G_OBJECT_CLASS (eo_window_parent_class)->dispose (object);
 }
@@ -394,6 +515,8 @@ eo_window_class_init (EoWindowClass *klass)
   object_class->get_property = eo_window_get_property;
   object_class->set_property = eo_window_set_property;
 
+  widget_class->realize = eo_window_realize;
+
   window_class->close_request = eo_window_close_request;
 
   properties[PROP_CLIENT] =
@@ -431,16 +554,11 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, loading_label);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, content);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, results_list);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, results_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_button);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_count_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_title_label);
@@ -449,13 +567,15 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_row);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_count_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_page);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, to_ship_open_order_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_ship_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, to_ship_synced_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
-  gtk_widget_class_bind_template_callback (widget_class, is_object);
-  gtk_widget_class_bind_template_callback (widget_class, order_actions_visible);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
                                                 G_CALLBACK (_eo_window_search_activate));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb",
@@ -472,6 +592,8 @@ eo_window_init (EoWindow *self)
   /* A narrow window opens on the search and the order; the recent orders are a button away */
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, eo_window_primary_menu_cb,
+                                         self, NULL);
 
   /* The changes the outbox holds, a row each */
   self->outbox_changes = g_list_store_new (EO_TYPE_OUTBOX_ITEM);

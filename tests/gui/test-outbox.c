@@ -441,6 +441,7 @@ test_history_search (void)
   g_auto(GStrv) words = g_strsplit (eo_order_get_full_name (order), " ", 2);
   g_autofree char *title = NULL;
   PageWait wait = { window, "results" };
+  GtkStack *stack;
   GtkWidget *results;
   GtkListBoxRow *row;
   guint requests;
@@ -455,8 +456,11 @@ test_history_search (void)
   search (window, words[0]);
   g_assert_true (gui_test_wait_for (page_is, &wait, WAIT_MS));
   g_assert_cmpuint (eo_demo_server_get_request_count (server), ==, requests);
-  results = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
-                                                       "results_list"));
+  /* The results page is not in the window's template: it is built after the first frame */
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW, "stack"));
+  results = gui_test_find_widget (gtk_stack_get_child_by_name (stack, "results"),
+                                  GTK_TYPE_LIST_BOX, NULL);
+  g_assert_nonnull (results);
   assert_text_shown (results, title);
 
   /* Opening a result shows it at once */

@@ -274,6 +274,31 @@ is_false (gpointer user_data)
 
 /* The sync on start brings the shop's paid orders with an address, each once, oldest paid
  * first; Ctrl+1 shows them with their count in the sidebar */
+/* The header's widget with that tooltip (its buttons for the order on screen) */
+static GtkWidget *
+header_widget (EoWindow   *window,
+               const char *tooltip)
+{
+  GtkWidget *header_bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                     EO_TYPE_WINDOW,
+                                                                     "header_bar"));
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+
+  g_ptr_array_add (queue, header_bar);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (w), tooltip) == 0)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL;
+           c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+
+  return NULL;
+}
+
 static void
 test_list (void)
 {
@@ -391,15 +416,27 @@ test_list (void)
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
     g_autoptr(EoToShipOrder) first = g_list_model_get_item (eo_to_ship_page_get_orders (page), 0);
     OrderWait wait = { window, eo_to_ship_order_get_bill_id (first) };
+    GtkWidget *ship_button;
+    GtkWidget *status_button;
 
     g_assert_nonnull (row);
     g_signal_emit_by_name (list, "row-activated", row);
     g_assert_true (gui_test_wait_for (order_shown, &wait, WAIT_MS));
     g_assert_cmpstr (eo_window_get_page (window), ==, "order");
 
-    /* Ctrl+1 brings the list back */
+    /* The header's buttons for the order are shown with it */
+    ship_button = header_widget (window, "Mark the order as sent, with its tracking number");
+    status_button = header_widget (window, "Other Status Changes");
+    g_assert_nonnull (ship_button);
+    g_assert_nonnull (status_button);
+    g_assert_true (gtk_widget_get_visible (ship_button));
+    g_assert_true (gtk_widget_get_visible (status_button));
+
+    /* Ctrl+1 brings the list back, without them: the list has its own */
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-to-ship", NULL);
     g_assert_cmpstr (eo_window_get_page (window), ==, "to-ship");
+    g_assert_false (gtk_widget_get_visible (ship_button));
+    g_assert_false (gtk_widget_get_visible (status_button));
   }
 
   destroy_window (window);

@@ -769,6 +769,53 @@ test_narrow_window_folds (void)
   destroy_window (window);
 }
 
+static gboolean
+sidebar_shows_empty (gpointer user_data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (user_data), "empty") == 0;
+}
+
+/* What the first frame does not show is built after it; the main menu opens before that too */
+static void
+test_parts_after_first_frame (void)
+{
+  EoWindow *window = eo_window_new (NULL, client);
+  GtkMenuButton *menu_button;
+  GtkStack *sidebar_stack;
+  GtkPopover *popover;
+
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
+                                                                "primary_menu_button"));
+
+  /* Not drawn yet: the menu is built as it is asked for */
+  g_assert_null (gtk_menu_button_get_menu_model (menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu_button)));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_menu_button_popup (menu_button);
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_nonnull (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (menu_button);
+  /* The rest came with it */
+  g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  destroy_window (window);
+
+  /* Drawn once: the other pages follow, with the sidebar's "No Recent Orders" */
+  window = new_window ();
+  sidebar_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
+                                                            "sidebar_stack"));
+  g_assert_null (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  g_assert_true (gui_test_wait_for (sidebar_shows_empty, sidebar_stack, WAIT_MS));
+  assert_text_shown (GTK_WIDGET (sidebar_stack), "No Recent Orders");
+  g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (
+    GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
+                                                    "primary_menu_button"))));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -801,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/window/mark-paid", test_mark_paid);
   g_test_add_func ("/window/mark-returned-and-cancelled", test_mark_returned_and_cancelled);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/parts-after-first-frame", test_parts_after_first_frame);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
 
