@@ -434,6 +434,41 @@ show_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+show_to_ship_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+
+  _eo_window_show_to_ship (self);
+  gtk_widget_child_focus (GTK_WIDGET (self->to_ship_page), GTK_DIR_TAB_FORWARD);
+}
+
+/* The recent orders, in the sidebar (brought in when the window is narrow) */
+static void
+show_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->recent_list, 0);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  if (first != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+
+  eo_to_ship_page_refresh (self->to_ship_page);
+}
+
+static void
 ship_batch_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -466,6 +501,9 @@ _eo_window_class_actions_init (EoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.outbox-discard", "x", outbox_discard_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.ship-batch", NULL, ship_batch_action);
+  gtk_widget_class_install_action (widget_class, "win.show-to-ship", NULL, show_to_ship_action);
+  gtk_widget_class_install_action (widget_class, "win.show-recent", NULL, show_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
@@ -473,6 +511,11 @@ _eo_window_class_actions_init (EoWindowClass *klass)
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
                                        "win.ship-batch", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-to-ship", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-recent", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 }

@@ -5,6 +5,7 @@
 #include "eo-window.h"
 #include "eo-order-lookup.h"
 #include "eo-order-view.h"
+#include "eo-to-ship-page.h"
 
 G_BEGIN_DECLS
 
@@ -53,10 +54,16 @@ struct _EoWindow
   GtkLabel             *outbox_title_label;
   GtkListBox           *outbox_list;
   GListStore           *outbox_changes;   /* EoOutboxItem, bound to outbox_list */
+  GtkListBox           *places_list;
+  GtkListBoxRow        *to_ship_row;
+  GtkLabel             *to_ship_count_label;
+  EoToShipPage         *to_ship_page;
+  guint                 first_sync_source;
 
   guint                 demo : 1;
   guint                 ready : 1;
   guint                 changing_status : 1;
+  guint                 first_sync_done : 1;  /* the sync on start was asked for */
 };
 
 /* eo-window.c */
@@ -66,6 +73,7 @@ void     _eo_window_set_page            (EoWindow           *self,
 void     _eo_window_set_order           (EoWindow           *self,
                                          EoOrder            *order);
 void     _eo_window_update_outbox       (EoWindow           *self);
+void     _eo_window_show_to_ship        (EoWindow           *self);
 
 /* eo-window-actions.c: the win.* actions and their shortcuts */
 void     _eo_window_class_actions_init  (EoWindowClass      *klass);

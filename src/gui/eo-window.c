@@ -7,6 +7,7 @@
 #include "eo-window-private.h"
 #include "eo-a11y.h"
 #include "eo-outbox-row.h"
+#include "eo-to-ship-page.h"
 
 #include <glib/gi18n.h>
 
@@ -24,11 +25,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The order's own buttons are not shown over the "To Ship" list, which has its own */
 static gboolean
-is_object (gpointer  unused,
-           GObject  *object)
+order_actions_visible (gpointer    unused,
+                       GObject    *order,
+                       const char *page)
 {
-  return object != NULL;
+  return order != NULL && g_strcmp0 (page, "to-ship") != 0;
 }
 
 /* The order view is the biggest part of the window: it is built when the first order arrives,
@@ -74,12 +77,15 @@ _eo_window_ensure_pages (EoWindow *self)
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "saved_row_activated_cb",
                                            G_CALLBACK (_eo_window_saved_row_activated),
-                                           "is_object", G_CALLBACK (is_object),
+                                           "order_actions_visible",
+                                           G_CALLBACK (order_actions_visible),
                                            NULL);
   builder = gtk_builder_new ();
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
   gtk_builder_expose_object (builder, "EoWindow", G_OBJECT (self));
+  /* The header's buttons for an order look at the page shown */
+  gtk_builder_expose_object (builder, "stack", G_OBJECT (self->stack));
   if (!gtk_builder_add_from_resource (builder,
                                       "/io/github/expertam_orders/ExpertamOrders/eo-window-pages.ui",
                                       &error))
@@ -173,6 +179,12 @@ _eo_window_set_page (EoWindow   *self,
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
+
+  /* The sidebar's "To Ship" is highlighted while its page is shown */
+  if (g_str_equal (page, "to-ship"))
+    gtk_list_box_select_row (self->places_list, self->to_ship_row);
+  else
+    gtk_list_box_unselect_all (self->places_list);
 }
 
 void
@@ -258,6 +270,81 @@ eo_window_outbox_change_sent_cb (EoWindow       *self,
     _eo_window_lookup (self, self->bill_id, TRUE);
 }
 
+/* The "To Ship" page; its list is read again from the store */
+void
+_eo_window_show_to_ship (EoWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  _eo_window_set_page (self, "to-ship");
+}
+
+static void
+to_ship_open_order_cb (EoWindow     *self,
+                       gint64        bill_id,
+                       EoToShipPage *page)
+{
+  _eo_window_lookup (self, bill_id, FALSE);
+}
+
+/* The sync saved orders to the history: the recent orders may have more */
+static void
+to_ship_synced_cb (EoWindow     *self,
+                   EoToShipPage *page)
+{
+  _eo_window_reload_recent (self);
+}
+
+static void
+to_ship_count_cb (EoWindow     *self,
+                  GParamSpec   *pspec,
+                  EoToShipPage *page)
+{
+  guint count = eo_to_ship_page_get_count (page);
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *label = NULL;
+
+  label = g_strdup_printf (ngettext ("To Ship, %u order", "To Ship, %u orders", count), count);
+  gtk_label_set_label (self->to_ship_count_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->to_ship_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static gboolean
+eo_window_first_sync_cb (gpointer user_data)
+{
+  EoWindow *self = user_data;
+
+  self->first_sync_source = 0;
+  eo_to_ship_page_refresh (self->to_ship_page);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+eo_window_first_frame_cb (GtkWidget     *widget,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  EoWindow *self = EO_WINDOW (widget);
+
+  /* After this frame is painted, not before it */
+  if (self->first_sync_source == 0)
+    self->first_sync_source = g_idle_add_full (G_PRIORITY_LOW, eo_window_first_sync_cb, self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The sync on start, once the store is open and the account ready, after the first frame */
+static void
+eo_window_maybe_first_sync (EoWindow *self)
+{
+  if (self->first_sync_done || self->store == NULL || !self->ready)
+    return;
+
+  self->first_sync_done = TRUE;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), eo_window_first_frame_cb, NULL, NULL);
+}
+
 static gboolean
 eo_window_close_request (GtkWindow *window)
 {
@@ -288,6 +375,7 @@ eo_window_constructed (GObject *object)
   G_OBJECT_CLASS (eo_window_parent_class)->constructed (object);
 
   _eo_window_lookup_init (self);
+  eo_to_ship_page_set_client (self->to_ship_page, self->client);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -303,6 +391,7 @@ eo_window_dispose (GObject *object)
 {
   EoWindow *self = EO_WINDOW (object);
 
+  g_clear_handle_id (&self->first_sync_source, g_source_remove);
   g_cancellable_cancel (self->lookup_cancellable);
   g_cancellable_cancel (self->cancellable);
   if (self->lookup != NULL)
@@ -458,6 +547,7 @@ eo_window_class_init (EoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EO_TYPE_ORDER);
+  g_type_ensure (EO_TYPE_TO_SHIP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/expertam_orders/ExpertamOrders/eo-window.ui");
@@ -473,10 +563,17 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_count_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_title_label);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, outbox_list);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, places_list);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_row);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_count_label);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_page);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, welcome_page);
+  gtk_widget_class_bind_template_callback (widget_class, to_ship_open_order_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_ship_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, to_ship_synced_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
@@ -584,6 +681,7 @@ eo_window_set_ready (EoWindow *self,
 
   if (ready && self->outbox != NULL)
     eo_outbox_send_now (self->outbox);
+  eo_window_maybe_first_sync (self);
 
   /* The order asked for before: its saved copy, if any, stays while the shop is asked */
   if (ready && self->pending_bill_id > 0)
@@ -623,6 +721,7 @@ eo_window_set_store (EoWindow *self,
       eo_outbox_stop (self->outbox);
       g_clear_object (&self->outbox);
     }
+  eo_to_ship_page_set_outbox (self->to_ship_page, NULL);
 
   g_set_object (&self->store, store);
   if (self->lookup != NULL)
@@ -641,6 +740,7 @@ eo_window_set_store (EoWindow *self,
                                G_CONNECT_SWAPPED);
       _eo_window_update_outbox (self);
       _eo_window_reload_recent (self);
+      eo_to_ship_page_set_outbox (self->to_ship_page, self->outbox);
 
       /* What an earlier run left behind goes out now */
       if (self->ready)
@@ -648,6 +748,7 @@ eo_window_set_store (EoWindow *self,
     }
 
   _eo_window_actions_update (self);
+  eo_window_maybe_first_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

@@ -37,7 +37,7 @@ EoStore    *eo_window_get_store  (EoWindow      *self);
 void        eo_window_set_store  (EoWindow      *self,
                                   EoStore       *store);
 EoOutbox   *eo_window_get_outbox (EoWindow      *self);
-/* "welcome", "loading", "error", "results" or "order" */
+/* "welcome", "to-ship", "loading", "error", "results" or "order" */
 const char *eo_window_get_page   (EoWindow      *self);
 
 G_END_DECLS
