@@ -465,6 +465,7 @@ refresh_action (GtkWidget  *widget,
 {
   EoWindow *self = EO_WINDOW (widget);
 
+  _eo_window_ensure_to_ship_page (self);
   eo_to_ship_page_refresh (self->to_ship_page);
 }
 

@@ -57,7 +57,8 @@ struct _EoWindow
   GtkListBox           *places_list;
   GtkListBoxRow        *to_ship_row;
   GtkLabel             *to_ship_count_label;
-  EoToShipPage         *to_ship_page;
+  GtkSpinner           *sync_spinner;     /* bound to the To Ship page's "syncing" */
+  EoToShipPage         *to_ship_page;     /* NULL until _eo_window_ensure_to_ship_page() */
   guint                 first_sync_source;
 
   guint                 demo : 1;
@@ -68,6 +69,7 @@ struct _EoWindow
 
 /* eo-window.c */
 void     _eo_window_ensure_pages        (EoWindow           *self);
+void     _eo_window_ensure_to_ship_page (EoWindow           *self);
 void     _eo_window_set_page            (EoWindow           *self,
                                          const char         *page);
 void     _eo_window_set_order           (EoWindow           *self,

@@ -50,6 +50,49 @@ eo_window_ensure_order_view (EoWindow *self)
   gtk_stack_page_set_title (page, _("Order"));
 }
 
+static void to_ship_open_order_cb (EoWindow     *self,
+                                   gint64        bill_id,
+                                   EoToShipPage *page);
+static void to_ship_count_cb      (EoWindow     *self,
+                                   GParamSpec   *pspec,
+                                   EoToShipPage *page);
+static void to_ship_synced_cb     (EoWindow     *self,
+                                   EoToShipPage *page);
+
+/* The "To Ship" page is not in the first frame (the sidebar's row is, its count comes with the
+ * page): it is built with the other pages after it, or before that when it is shown, F5 or the
+ * sync on start */
+void
+_eo_window_ensure_to_ship_page (EoWindow *self)
+{
+  GtkStackPage *page;
+
+  if (self->to_ship_page != NULL)
+    return;
+
+  self->to_ship_page = EO_TO_SHIP_PAGE (eo_to_ship_page_new ());
+  g_signal_connect_object (self->to_ship_page, "open-order",
+                           G_CALLBACK (to_ship_open_order_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_ship_page, "notify::count",
+                           G_CALLBACK (to_ship_count_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->to_ship_page, "synced",
+                           G_CALLBACK (to_ship_synced_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->to_ship_page, "syncing", self->sync_spinner, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->to_ship_page, "syncing", self->sync_spinner, "spinning",
+                          G_BINDING_SYNC_CREATE);
+  /* Hidden until it is first shown: the stack does not measure it before that, so that its
+   * arrival after the first frame does not make a narrow window grow to its minimum width */
+  gtk_widget_set_visible (GTK_WIDGET (self->to_ship_page), FALSE);
+  /* After the welcome page, where the template had it */
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->to_ship_page), "to-ship");
+  gtk_stack_page_set_title (page, _("To Ship"));
+
+  eo_to_ship_page_set_client (self->to_ship_page, self->client);
+  if (self->outbox != NULL)
+    eo_to_ship_page_set_outbox (self->to_ship_page, self->outbox);
+}
+
 /* The pages the first frame does not show (eo-window-pages.ui): the loading, results and error
  * pages, the sidebar's "No Recent Orders", the header's buttons for an order, its menus and the
  * demo shop's badge and note. They are built in an idle after the first frame,
@@ -65,6 +108,8 @@ _eo_window_ensure_pages (EoWindow *self)
   GtkStackPage *page;
 
   g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+
+  _eo_window_ensure_to_ship_page (self);
 
   if (self->error_page != NULL)
     return;
@@ -178,6 +223,8 @@ _eo_window_set_page (EoWindow   *self,
     eo_window_ensure_order_view (self);
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  if (g_str_equal (page, "to-ship"))
+    gtk_widget_set_visible (GTK_WIDGET (self->to_ship_page), TRUE);
   gtk_stack_set_visible_child_name (self->stack, page);
 
   /* The sidebar's "To Ship" is highlighted while its page is shown */
@@ -315,6 +362,7 @@ eo_window_first_sync_cb (gpointer user_data)
   EoWindow *self = user_data;
 
   self->first_sync_source = 0;
+  _eo_window_ensure_to_ship_page (self);
   eo_to_ship_page_refresh (self->to_ship_page);
 
   return G_SOURCE_REMOVE;
@@ -375,7 +423,6 @@ eo_window_constructed (GObject *object)
   G_OBJECT_CLASS (eo_window_parent_class)->constructed (object);
 
   _eo_window_lookup_init (self);
-  eo_to_ship_page_set_client (self->to_ship_page, self->client);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -410,6 +457,7 @@ eo_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_WINDOW);
   /* The pages built later went with the stacks */
   self->order_view = NULL;
+  self->to_ship_page = NULL;
   self->spinner = NULL;
   self->loading_label = NULL;
   self->results_label = NULL;
@@ -547,7 +595,6 @@ eo_window_class_init (EoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EO_TYPE_ORDER);
-  g_type_ensure (EO_TYPE_TO_SHIP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/expertam_orders/ExpertamOrders/eo-window.ui");
@@ -566,14 +613,11 @@ eo_window_class_init (EoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoWindow, places_list);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_row);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_count_label);
-  gtk_widget_class_bind_template_child (widget_class, EoWindow, to_ship_page);
+  gtk_widget_class_bind_template_child (widget_class, EoWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, EoWindow, welcome_page);
-  gtk_widget_class_bind_template_callback (widget_class, to_ship_open_order_cb);
-  gtk_widget_class_bind_template_callback (widget_class, to_ship_count_cb);
-  gtk_widget_class_bind_template_callback (widget_class, to_ship_synced_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "saved_row_activated_cb",
                                                 G_CALLBACK (_eo_window_saved_row_activated));
   gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb",
@@ -721,7 +765,8 @@ eo_window_set_store (EoWindow *self,
       eo_outbox_stop (self->outbox);
       g_clear_object (&self->outbox);
     }
-  eo_to_ship_page_set_outbox (self->to_ship_page, NULL);
+  if (self->to_ship_page != NULL)
+    eo_to_ship_page_set_outbox (self->to_ship_page, NULL);
 
   g_set_object (&self->store, store);
   if (self->lookup != NULL)
@@ -740,7 +785,8 @@ eo_window_set_store (EoWindow *self,
                                G_CONNECT_SWAPPED);
       _eo_window_update_outbox (self);
       _eo_window_reload_recent (self);
-      eo_to_ship_page_set_outbox (self->to_ship_page, self->outbox);
+      if (self->to_ship_page != NULL)
+        eo_to_ship_page_set_outbox (self->to_ship_page, self->outbox);
 
       /* What an earlier run left behind goes out now */
       if (self->ready)

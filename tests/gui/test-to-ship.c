@@ -44,12 +44,20 @@ destroy_window (EoWindow *window)
   gui_test_drain ();
 }
 
+static gboolean
+page_built (gpointer user_data)
+{
+  return gui_test_find_widget (user_data, EO_TYPE_TO_SHIP_PAGE, NULL) != NULL;
+}
+
+/* The page is built after the window's first frame */
 static EoToShipPage *
 get_page (EoWindow *window)
 {
-  GtkWidget *page = gui_test_find_widget (GTK_WIDGET (window), EO_TYPE_TO_SHIP_PAGE, NULL);
+  GtkWidget *page;
 
-  g_assert_nonnull (page);
+  g_assert_true (gui_test_wait_for (page_built, window, WAIT_MS));
+  page = gui_test_find_widget (GTK_WIDGET (window), EO_TYPE_TO_SHIP_PAGE, NULL);
 
   return EO_TO_SHIP_PAGE (page);
 }

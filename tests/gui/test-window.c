@@ -11,6 +11,7 @@
 #include "eo-demo-server.h"
 #include "eo-order-item.h"
 #include "eo-status-dialog.h"
+#include "eo-to-ship-page.h"
 #include "eo-tracking.h"
 #include "eo-window.h"
 #include "gui-test-util.h"
@@ -770,6 +771,12 @@ test_narrow_window_folds (void)
 }
 
 static gboolean
+to_ship_page_built (gpointer user_data)
+{
+  return gui_test_find_widget (user_data, EO_TYPE_TO_SHIP_PAGE, NULL) != NULL;
+}
+
+static gboolean
 sidebar_shows_empty (gpointer user_data)
 {
   return g_strcmp0 (gtk_stack_get_visible_child_name (user_data), "empty") == 0;
@@ -799,6 +806,22 @@ test_parts_after_first_frame (void)
   gtk_menu_button_popdown (menu_button);
   /* The rest came with it */
   g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  g_assert_true (to_ship_page_built (window));
+  destroy_window (window);
+
+  /* The sidebar's "To Ship" (or Ctrl+1) before the first frame builds its page and shows it;
+   * the row and its count badge are there from the start */
+  window = eo_window_new (NULL, client);
+  g_assert_false (to_ship_page_built (window));
+  g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.show-to-ship"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW, "to_ship_row"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW, "to_ship_count_label"))));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-to-ship", NULL);
+  g_assert_true (to_ship_page_built (window));
+  g_assert_cmpstr (eo_window_get_page (window), ==, "to-ship");
   destroy_window (window);
 
   /* Drawn once: the other pages follow, with the sidebar's "No Recent Orders" */
@@ -806,7 +829,10 @@ test_parts_after_first_frame (void)
   sidebar_stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), EO_TYPE_WINDOW,
                                                             "sidebar_stack"));
   g_assert_null (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
+  g_assert_false (to_ship_page_built (window));
   g_assert_true (gui_test_wait_for (sidebar_shows_empty, sidebar_stack, WAIT_MS));
+  g_assert_true (to_ship_page_built (window));
+  g_assert_cmpstr (eo_window_get_page (window), ==, "welcome");
   assert_text_shown (GTK_WIDGET (sidebar_stack), "No Recent Orders");
   g_assert_nonnull (find_actionable (GTK_WIDGET (window), "win.mark-sent"));
   g_assert_nonnull (gtk_menu_button_get_menu_model (
