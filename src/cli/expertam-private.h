@@ -184,10 +184,6 @@ gboolean        expertam_send_due             (ExpertamSender  *sender,
 gboolean        expertam_finish_sending       (ExpertamSender  *sender,
                                                guint            already_sent,
                                                GError         **error);
-EoOutboxChange *expertam_find_queued_change   (EoStore         *store,
-                                               gint64           bill_id,
-                                               const char      *status,
-                                               const char      *rpo);
 gboolean        expertam_queue_and_send       (gint64           bill_id,
                                                EoOrderStatus    order_status,
                                                GDateTime      **date,

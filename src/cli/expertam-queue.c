@@ -6,35 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "eo-batch-plan.h"
 #include "eo-error.h"
 #include "expertam-private.h"
-
-/* The same change (order, status, tracking number) already waiting or failed, whatever its
- * date: the person gave no date, so it is the one they mean */
-EoOutboxChange *
-expertam_find_queued_change (EoStore    *store,
-                             gint64      bill_id,
-                             const char *status,
-                             const char *rpo)
-{
-  g_autoptr(GPtrArray) pending = eo_store_outbox_list_pending (store, NULL);
-  g_autoptr(GPtrArray) failed = eo_store_outbox_list_failed (store, NULL);
-  GPtrArray *lists[] = { pending, failed };
-
-  for (gsize l = 0; l < G_N_ELEMENTS (lists); l++)
-    {
-      for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
-        {
-          EoOutboxChange *change = g_ptr_array_index (lists[l], i);
-
-          if (change->bill_id == bill_id && g_str_equal (change->status, status) &&
-              g_str_equal (change->rpo, rpo != NULL ? rpo : ""))
-            return eo_outbox_change_ref (change);
-        }
-    }
-
-  return NULL;
-}
 
 /*
  * ship and status: the change is committed to the outbox, then sent with whatever else is due.
@@ -63,8 +37,10 @@ expertam_queue_and_send (gint64          bill_id,
   if (!expertam_sender_open (&sender, error))
     return FALSE;
 
-  if (!date_given)
-    queued = expertam_find_queued_change (sender.store, bill_id, status, rpo);
+  /* Without a date, the same change already waiting is the one the person means */
+  if (!date_given &&
+      !eo_batch_plan_find_waiting (sender.store, bill_id, status, rpo, &queued, error))
+    return FALSE;
   if (queued != NULL)
     {
       g_clear_pointer (date, g_date_time_unref);

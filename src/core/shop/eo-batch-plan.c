@@ -40,23 +40,66 @@ eo_batch_plan_was_sent (EoStore         *store,
   return TRUE;
 }
 
-/* The same change (order, status, tracking number) for this shop, whatever its date, waiting
- * or refused */
-static EoOutboxChange *
-eo_batch_plan_find_queued (GPtrArray      *queued,
-                           const char     *account,
-                           EoOutboxChange *change)
+/* This shop's changes still waiting or refused */
+static GPtrArray *
+eo_batch_plan_list_waiting (EoStore  *store,
+                            GError  **error)
 {
-  for (guint i = 0; i < queued->len; i++)
-    {
-      EoOutboxChange *other = g_ptr_array_index (queued, i);
+  const char *account = eo_store_get_account (store);
+  g_autoptr(GPtrArray) waiting = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
 
-      if (eo_outbox_change_is_for (other, account) && other->bill_id == change->bill_id && g_str_equal (other->status, change->status) &&
-          g_str_equal (other->rpo, change->rpo))
+  if ((waiting = eo_store_outbox_list_pending (store, error)) == NULL ||
+      (failed = eo_store_outbox_list_failed (store, error)) == NULL)
+    return NULL;
+  g_ptr_array_extend_and_steal (waiting, g_steal_pointer (&failed));
+
+  for (guint i = waiting->len; i > 0; i--)
+    if (!eo_outbox_change_is_for (g_ptr_array_index (waiting, i - 1), account))
+      g_ptr_array_remove_index (waiting, i - 1);
+
+  return g_steal_pointer (&waiting);
+}
+
+/* The same change (order, status, tracking number), whatever its date, among these */
+static EoOutboxChange *
+eo_batch_plan_find_in (GPtrArray  *waiting,
+                       gint64      bill_id,
+                       const char *status,
+                       const char *rpo)
+{
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      EoOutboxChange *other = g_ptr_array_index (waiting, i);
+
+      if (other->bill_id == bill_id && g_str_equal (other->status, status) &&
+          g_str_equal (other->rpo, rpo != NULL ? rpo : ""))
         return eo_outbox_change_ref (other);
     }
 
   return NULL;
+}
+
+gboolean
+eo_batch_plan_find_waiting (EoStore         *store,
+                            gint64           bill_id,
+                            const char      *status,
+                            const char      *rpo,
+                            EoOutboxChange **out_change,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  g_return_val_if_fail (EO_IS_STORE (store), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+  g_return_val_if_fail (out_change != NULL, FALSE);
+
+  *out_change = NULL;
+  if ((waiting = eo_batch_plan_list_waiting (store, error)) == NULL)
+    return FALSE;
+
+  *out_change = eo_batch_plan_find_in (waiting, bill_id, status, rpo);
+  return TRUE;
 }
 
 GPtrArray *
@@ -68,17 +111,14 @@ eo_batch_plan_make (EoStore     *store,
                     GError     **error)
 {
   g_autoptr(GPtrArray) plan = NULL;
-  g_autoptr(GPtrArray) queued = NULL;
-  g_autoptr(GPtrArray) failed = NULL;
+  g_autoptr(GPtrArray) waiting = NULL;
 
   g_return_val_if_fail (EO_IS_STORE (store), NULL);
   g_return_val_if_fail (rows != NULL, NULL);
   g_return_val_if_fail (default_date != NULL, NULL);
 
-  if ((queued = eo_store_outbox_list_pending (store, error)) == NULL ||
-      (failed = eo_store_outbox_list_failed (store, error)) == NULL)
+  if ((waiting = eo_batch_plan_list_waiting (store, error)) == NULL)
     return NULL;
-  g_ptr_array_extend_and_steal (queued, g_steal_pointer (&failed));
 
   plan = g_ptr_array_new_with_free_func ((GDestroyNotify) eo_batch_plan_item_free);
   for (guint i = 0; i < rows->len; i++)
@@ -108,8 +148,9 @@ eo_batch_plan_make (EoStore     *store,
 
       if (sent)
         item->action = EO_BATCH_PLAN_ALREADY_SENT;
-      else if (!own_date && (existing = eo_batch_plan_find_queued (queued, eo_store_get_account (store),
-                                                                  item->change)) != NULL)
+      else if (!own_date &&
+               (existing = eo_batch_plan_find_in (waiting, row->bill_id, "sent",
+                                                  item->change->rpo)) != NULL)
         {
           item->action = EO_BATCH_PLAN_RETRY;
           g_clear_pointer (&item->change, eo_outbox_change_unref);

@@ -42,6 +42,16 @@ GPtrArray   *eo_batch_plan_make         (EoStore     *store,
                                          gboolean     default_date_given,
                                          GError     **error);
 
+/* The same change (order, status, tracking number) for the store's shop still waiting or
+ * refused, whatever its date, in *out_change (or NULL): what the person means when they give
+ * the same change again without a date. FALSE only when the store cannot be read. */
+gboolean     eo_batch_plan_find_waiting (EoStore          *store,
+                                         gint64            bill_id,
+                                         const char       *status,
+                                         const char       *rpo,
+                                         EoOutboxChange  **out_change,
+                                         GError          **error);
+
 /* How many items have this action */
 guint        eo_batch_plan_count        (GPtrArray          *plan,
                                          EoBatchPlanAction   action);
