@@ -11,63 +11,9 @@ export G_DEBUG=gc-friendly,fatal-warnings
 # The environment's proxy variables are left to the program (no GIO_USE_PROXY_RESOLVER here):
 # that is what is tested
 unset EXPERTAM_LOGIN EXPERTAM_API_KEY EXPERTAM_API_URL
-tmp=$(mktemp -d)
-server_pid=
-export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
+. "$(dirname "$0")/cli-harness.sh"
 
-cleanup ()
-{
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  exec 3<&- 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-pass () { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-fail ()
-{
-  failed=$((failed + 1))
-  echo "not ok $((passed + failed)) - $1"
-  for f in out err; do
-    [ -s "$tmp/$f" ] && sed "s/^/#   $f: /" "$tmp/$f" | head -n 20
-  done
-  return 0
-}
-
-# run [ENV=VALUE...] -- ARGS...: sets $status, keeps out and err in $tmp
-run ()
-{
-  local envs=()
-  while [ "$1" != "--" ]; do envs+=("$1"); shift; done
-  shift
-  set +e
-  env "${envs[@]}" "$cli" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  status=$?
-  set -e
-}
-
-# The server prints its url, login and key, then serves until it is stopped
-mkfifo "$tmp/server-fifo"
-"$cli" demo-server >"$tmp/server-fifo" 2>"$tmp/server-err" &
-server_pid=$!
-exec 3<"$tmp/server-fifo"
-url_line= login_line= key_line=
-read -r -t 10 url_line <&3 || true
-read -r -t 10 login_line <&3 || true
-read -r -t 10 key_line <&3 || true
-url=${url_line#url: }
-key=${key_line#key: }
-if [ "$url" = "$url_line" ] || [ "$key" = "$key_line" ] || [ -z "$key" ]; then
-  echo "Bail out! the demo server did not start"
-  cat "$tmp/server-err" >&2
-  exit 1
-fi
-account=(EXPERTAM_API_URL="$url" EXPERTAM_LOGIN=demo EXPERTAM_API_KEY="$key")
+start_demo_server
 
 # A closed port on this computer: a request sent to this "proxy" fails at once
 closed=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -10,66 +10,7 @@ set -euo pipefail
 cli=${1:?usage: test-ship.sh PATH-TO-EXPERTAM}
 export G_DEBUG=gc-friendly,fatal-warnings
 export GIO_USE_PROXY_RESOLVER=dummy
-tmp=$(mktemp -d)
-server_pid=
-export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
-
-cleanup ()
-{
-  if [ -n "$server_pid" ]; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  exec 3<&- 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-passed=0
-failed=0
-pass () { passed=$((passed + 1)); echo "ok $((passed + failed)) - $1"; }
-fail ()
-{
-  failed=$((failed + 1))
-  echo "not ok $((passed + failed)) - $1"
-  for f in out err; do
-    [ -s "$tmp/$f" ] && sed "s/^/#   $f: /" "$tmp/$f" | head -n 20
-  done
-  return 0
-}
-
-# run [ENV=VALUE...] -- ARGS...: sets $status, keeps out/err in $tmp
-run ()
-{
-  local envs=()
-  while [ "$1" != "--" ]; do envs+=("$1"); shift; done
-  shift
-  set +e
-  env "${envs[@]}" "$cli" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
-  status=$?
-  set -e
-}
-
-# expect DESCRIPTION STATUS [ENV=VALUE...] -- ARGS...: the exit status, and for a failure exactly
-# one stderr line starting with "expertam: "
-expect ()
-{
-  local description=$1 want=$2
-  shift 2
-  run "$@"
-  if [ "$status" != "$want" ]; then
-    fail "$description (exit status $status, expected $want)"
-  elif [ "$want" != 0 ] && { [ "$(wc -l <"$tmp/err")" != 1 ] || ! grep -q '^expertam: ' "$tmp/err"; }; then
-    fail "$description (expected one stderr line starting with 'expertam: ')"
-  else
-    pass "$description"
-  fi
-}
-
-expect_in ()
-{
-  if grep -qF -- "$2" "$tmp/$1"; then pass "$3"; else fail "$3 ('$2' not in std$1)"; fi
-}
+. "$(dirname "$0")/cli-harness.sh"
 
 # A check in python3 on the last stdout as JSON (d) and on $tmp/expected (e, a list of ids)
 expect_json ()
@@ -91,23 +32,8 @@ json_ids ()
   python3 -c 'import json, sys; print(" ".join(str(o["id"]) for o in json.load(open(sys.argv[1]))))' "$tmp/out"
 }
 
-mkfifo "$tmp/server-fifo"
-"$cli" demo-server >"$tmp/server-fifo" 2>"$tmp/server-err" &
-server_pid=$!
-exec 3<"$tmp/server-fifo"
-url_line= login_line= key_line=
-read -r -t 10 url_line <&3 || true
-read -r -t 10 login_line <&3 || true
-read -r -t 10 key_line <&3 || true
-if [[ "$url_line" =~ ^url:\ (http://127\.0\.0\.1:[0-9]+/api/)$ ]] && [[ "$key_line" =~ ^key:\ (.+)$ ]]; then
-  pass "the demo shop runs"
-else
-  fail "the demo shop runs"
-  echo "$passed passed, $failed failed"
-  exit 1
-fi
-url=${url_line#url: }
-key=${key_line#key: }
+start_demo_server
+pass "the demo shop runs"
 export EXPERTAM_LOGIN=demo EXPERTAM_API_KEY="$key" EXPERTAM_API_URL="$url"
 
 # Help and usage
