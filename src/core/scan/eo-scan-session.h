@@ -133,7 +133,10 @@ G_DECLARE_FINAL_TYPE (EoScanSession, eo_scan_session, EO, SCAN_SESSION, GObject)
  *   "n-waiting"  guint    pairs queued, not confirmed yet (waiting for the connection)
  *   "n-refused"  guint    codes refused by the station plus pairs refused by the service
  *   "pairs"      GListModel of EoScanPair, newest first
- * Signal "result" (EoScanResult *): once per code fed, in the order fed.
+ *   "answered"   gboolean every pair queued has had the outbox's first answer (sent, refused,
+ *                        or waiting for the connection): what the command line waits for
+ * Signal "result" (EoScanResult *): once per code fed, in the order fed (an empty code, a bare
+ * Enter, is no code and is ignored).
  *
  * `now` is unix seconds (tests pass their own); 0 means the real time.
  */
@@ -153,6 +156,7 @@ guint          eo_scan_session_get_n_sent    (EoScanSession *self);
 guint          eo_scan_session_get_n_waiting (EoScanSession *self);
 guint          eo_scan_session_get_n_refused (EoScanSession *self);
 GListModel    *eo_scan_session_get_pairs (EoScanSession  *self);
+gboolean       eo_scan_session_get_answered  (EoScanSession *self);
 /*
  * Undo the last pair: a change not sent yet is discarded from the outbox (nothing goes out;
  * the pair becomes UNDONE, the order is to ship again); one the service already confirmed

@@ -442,6 +442,14 @@ eo_store_outbox_discard (EoStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
+  /* on its way to the service: the answer decides, not the person */
+  if (g_hash_table_contains (self->in_flight, &id))
+    {
+      g_set_error (error, EO_STORE_ERROR, EO_STORE_ERROR_INVALID,
+                   _("This change is being sent right now; wait for the service's answer."));
+      return FALSE;
+    }
+
   if (!eo_store_begin (self, error))
     return FALSE;
 

@@ -12,6 +12,7 @@
 
 #include "eo-json.h"
 #include "eo-order-item.h"
+#include "eo-tracking.h"
 
 /* Facts ------------------------------------------------------------------------------------- */
 
@@ -563,4 +564,207 @@ eo_store_set_sync_state (EoStore     *self,
   eo_store_bind_text (stmt, 2, last_day);
   sqlite3_bind_int64 (stmt, 3, now);
   return eo_store_step_done (self, stmt, error);
+}
+
+/* One order against the rule ---------------------------------------------------------------- */
+
+void
+eo_ship_info_clear (EoShipInfo *info)
+{
+  g_clear_pointer (&info->tracking, g_free);
+  g_clear_pointer (&info->full_name, g_free);
+  g_clear_pointer (&info->city, g_free);
+  memset (info, 0, sizeof *info);
+}
+
+static EoShipState
+settled_state (const char *status)
+{
+  if (g_strcmp0 (status, "return") == 0)
+    return EO_SHIP_STATE_RETURNED;
+  if (g_strcmp0 (status, "cancel") == 0)
+    return EO_SHIP_STATE_CANCELLED;
+  return EO_SHIP_STATE_SENT;
+}
+
+gboolean
+eo_store_get_ship_info (EoStore     *self,
+                        gint64       bill_id,
+                        EoShipInfo  *out_info,
+                        GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  sqlite3_stmt *stmt;
+  gboolean is_paid, has_address;
+  int rc;
+
+  g_return_val_if_fail (EO_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_info != NULL, FALSE);
+
+  memset (out_info, 0, sizeof *out_info);
+  locker = g_mutex_locker_new (&self->lock);
+
+  stmt = eo_store_stmt (self,
+                        "SELECT full_name, city, item_count, is_paid,"
+                        "  (postalcode <> '' OR trim (address) <> '')"
+                        " FROM orders WHERE bill_id = ?1 AND " ACCOUNT_MATCHES,
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bill_id);
+  eo_store_bind_account (self, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        eo_store_db_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  out_info->full_name = g_strdup (eo_store_column_text (stmt, 0));
+  out_info->city = g_strdup (eo_store_column_text (stmt, 1));
+  out_info->item_count = sqlite3_column_int64 (stmt, 2);
+  is_paid = sqlite3_column_int (stmt, 3) != 0;
+  has_address = sqlite3_column_int (stmt, 4) != 0;
+  sqlite3_reset (stmt);
+
+  /* the newest successful sent, return or cancel of this shop */
+  stmt = eo_store_stmt (self,
+                        "SELECT l.status, l.rpo FROM log AS l JOIN outbox AS x ON x.id = l.change_id"
+                        " WHERE l.bill_id = ?1 AND l.result = 1"
+                        "  AND l.status IN ('sent', 'return', 'cancel') AND " SHOP_ROW ("x")
+                        " ORDER BY l.id DESC LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, bill_id);
+  eo_store_bind_account (self, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out_info->state = settled_state (eo_store_column_text (stmt, 0));
+      out_info->tracking = g_strdup (eo_store_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      if (out_info->state != EO_SHIP_STATE_SENT)
+        g_clear_pointer (&out_info->tracking, g_free);
+      goto done;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      eo_store_db_error (self, error);
+      goto failed;
+    }
+
+  stmt = eo_store_stmt (self,
+                        "SELECT id, rpo FROM outbox AS x WHERE bill_id = ?1 AND status = 'sent'"
+                        "  AND state = 0 AND " SHOP_ROW ("x") " ORDER BY id DESC LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, bill_id);
+  eo_store_bind_account (self, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      out_info->state = EO_SHIP_STATE_SENDING;
+      out_info->change_id = sqlite3_column_int64 (stmt, 0);
+      out_info->tracking = g_strdup (eo_store_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+      goto done;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      eo_store_db_error (self, error);
+      goto failed;
+    }
+
+  stmt = eo_store_stmt (self, "SELECT 1 FROM set_aside WHERE account = ?1 AND bill_id = ?2",
+                        error);
+  if (stmt == NULL)
+    goto failed;
+  eo_store_bind_text (stmt, 1, shop_key (self));
+  sqlite3_bind_int64 (stmt, 2, bill_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      eo_store_db_error (self, error);
+      goto failed;
+    }
+
+  if (rc == SQLITE_ROW)
+    out_info->state = EO_SHIP_STATE_SET_ASIDE;
+  else if (!is_paid)
+    out_info->state = EO_SHIP_STATE_NOT_PAID;
+  else if (!has_address)
+    out_info->state = EO_SHIP_STATE_NO_ADDRESS;
+  else
+    out_info->state = EO_SHIP_STATE_TO_SHIP;
+
+done:
+  if (out_info->tracking == NULL)
+    out_info->tracking = g_strdup ("");
+  return TRUE;
+
+failed:
+  eo_ship_info_clear (out_info);
+  return FALSE;
+}
+
+gint64
+eo_store_find_tracking (EoStore     *self,
+                        const char  *rpo,
+                        gboolean    *out_pending,
+                        GError     **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *normalized = NULL;
+  sqlite3_stmt *stmt;
+  gint64 bill_id = 0;
+  int rc;
+
+  g_return_val_if_fail (EO_IS_STORE (self), 0);
+  g_return_val_if_fail (rpo != NULL, 0);
+
+  if (out_pending != NULL)
+    *out_pending = FALSE;
+  normalized = eo_tracking_normalize (rpo);
+  if (*normalized == '\0')
+    return 0;
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* a sent change confirmed (its log row), else one pending: the newest */
+  stmt = eo_store_stmt (self,
+                        "SELECT bill_id, pending FROM ("
+                        "  SELECT l.bill_id, 0 AS pending, l.id AS n, 1 AS k"
+                        "   FROM log AS l JOIN outbox AS x ON x.id = l.change_id"
+                        "   WHERE l.rpo = ?1 AND l.status = 'sent' AND l.result = 1"
+                        "   AND " SHOP_ROW ("x")
+                        "  UNION ALL"
+                        "  SELECT x.bill_id, 1, x.id, 0 FROM outbox AS x"
+                        "   WHERE x.rpo = ?1 AND x.status = 'sent' AND x.state = 0"
+                        "   AND " SHOP_ROW ("x")
+                        " ) ORDER BY k DESC, n DESC LIMIT 1",
+                        error);
+  if (stmt == NULL)
+    return 0;
+  eo_store_bind_text (stmt, 1, normalized);
+  eo_store_bind_account (self, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      bill_id = sqlite3_column_int64 (stmt, 0);
+      if (out_pending != NULL)
+        *out_pending = sqlite3_column_int (stmt, 1) != 0;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      eo_store_db_error (self, error);
+    }
+  sqlite3_reset (stmt);
+
+  return bill_id;
 }

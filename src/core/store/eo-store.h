@@ -225,6 +225,47 @@ gboolean     eo_store_is_set_aside          (EoStore              *self,
                                              gint64               *out_at,
                                              GError              **error);
 
+/* Where one order stands against the to-ship rule, for the scan station (the first that holds) */
+typedef enum
+{
+  EO_SHIP_STATE_TO_SHIP,       /* paid, a postal address, nothing done here yet */
+  EO_SHIP_STATE_SENT,          /* this shop's log has it sent (tracking: the number) */
+  EO_SHIP_STATE_RETURNED,      /* ... returned */
+  EO_SHIP_STATE_CANCELLED,     /* ... cancelled */
+  EO_SHIP_STATE_SENDING,       /* a "sent" change for it is pending in this shop's outbox */
+  EO_SHIP_STATE_SET_ASIDE,     /* the person set it aside here */
+  EO_SHIP_STATE_NOT_PAID,
+  EO_SHIP_STATE_NO_ADDRESS,
+} EoShipState;
+
+typedef struct
+{
+  EoShipState  state;
+  char        *tracking;       /* SENT: the number logged; SENDING: the pending change's; else "" */
+  gint64       change_id;      /* SENDING: the pending change; else 0 */
+  char        *full_name;      /* as saved; "" when none */
+  char        *city;
+  gint64       item_count;
+} EoShipInfo;
+
+void         eo_ship_info_clear             (EoShipInfo           *info);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EoShipInfo, eo_ship_info_clear)
+
+/* The same rule as eo_store_to_ship(), for one saved order: FALSE without an error when the
+ * order was never saved (out_info is then cleared) */
+gboolean     eo_store_get_ship_info         (EoStore              *self,
+                                             gint64                bill_id,
+                                             EoShipInfo           *out_info,
+                                             GError              **error);
+
+/* The order this shop recorded a tracking number for: a successful "sent" in the log, or a
+ * "sent" change pending in the outbox (out_pending TRUE, may be NULL). 0 without an error when
+ * none has it. rpo is compared normalized. */
+gint64       eo_store_find_tracking         (EoStore              *self,
+                                             const char           *rpo,
+                                             gboolean             *out_pending,
+                                             GError              **error);
+
 /* This shop's sync: the last day (YYYY-MM-DD, Moscow time) every order up to which was fetched,
  * and when. FALSE without an error when the shop was never synced. */
 gboolean     eo_store_get_sync_state        (EoStore              *self,
