@@ -66,13 +66,14 @@ expect_in ()
   if grep -qF -- "$2" "$tmp/$1"; then pass "$3"; else fail "$3 ('$2' not in std$1)"; fi
 }
 
-# The demo shop prints its url, login and key, then serves until it is stopped
+# The demo shop prints its url, login and key, then serves until it is stopped (ARGS: more
+# options of demo-server)
 start_demo_server ()
 {
   local url_line= login_line= key_line=
 
   mkfifo "$tmp/server-fifo"
-  "$cli" demo-server >"$tmp/server-fifo" 2>"$tmp/server-err" &
+  "$cli" demo-server "$@" >"$tmp/server-fifo" 2>"$tmp/server-err" &
   server_pid=$!
   exec 3<"$tmp/server-fifo"
   read -r -t 10 url_line <&3 || true

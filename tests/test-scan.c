@@ -117,8 +117,7 @@ static void
 settle (Fixture *f)
 {
   while (eo_scan_session_get_busy (f->session) ||
-         (f->outbox != NULL && (!eo_scan_session_get_answered (f->session) ||
-                                eo_outbox_get_sending (f->outbox))))
+         (f->outbox != NULL && eo_outbox_get_sending (f->outbox)))
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;

@@ -26,10 +26,12 @@ expertam_builtin_demo_server (char   **args,
   gboolean help = FALSE;
   int n_orders = 0;
   int latency = 0;
+  gboolean print_changes = FALSE;
   /* For the tests and benchmarks, not in --help */
   const GOptionEntry entries[] = {
     { "orders", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &n_orders, NULL, NULL },
     { "latency", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &latency, NULL, NULL },
+    { "print-changes", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &print_changes, NULL, NULL },
     HELP_ENTRY (&help),
     { NULL }
   };
@@ -76,6 +78,25 @@ expertam_builtin_demo_server (char   **args,
   g_source_remove (sigint_id);
   g_source_remove (sigterm_id);
   eo_demo_server_stop (server);
+
+  /* the status changes it applied, a line each: "change: BILL_ID STATUS RPO" */
+  if (print_changes)
+    {
+      g_autoptr(JsonNode) changes = eo_demo_server_dup_changes (server);
+      JsonArray *array = json_node_get_array (changes);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonObject *change = json_array_get_object_element (array, i);
+          const char *rpo = json_object_get_string_member_with_default (change, "rpo", NULL);
+
+          expertam_print_line ("change: %" G_GINT64_FORMAT " %s %s",
+                               json_object_get_int_member (change, "bill_id"),
+                               json_object_get_string_member (change, "status"),
+                               rpo != NULL ? rpo : "-");
+        }
+      fflush (stdout);
+    }
 
   return TRUE;
 }

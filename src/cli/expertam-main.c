@@ -41,6 +41,8 @@ static const Command commands[] = {
     expertam_builtin_to_ship },
   { "set-aside", N_("Take an order off the to-ship list, or put it back"),
     expertam_builtin_set_aside },
+  { "scan", N_("Mark orders sent from a barcode scanner: order, then tracking number"),
+    expertam_builtin_scan },
   { "customer", N_("List a customer’s orders by e-mail"), expertam_builtin_customer },
   { "print", N_("Print postal forms and packing slips of orders to a PDF"),
     expertam_builtin_print },

@@ -61,6 +61,7 @@ gboolean        expertam_builtin_demo_server  (char **args, GError **error);
 gboolean        expertam_builtin_sync         (char **args, GError **error);
 gboolean        expertam_builtin_to_ship      (char **args, GError **error);
 gboolean        expertam_builtin_set_aside    (char **args, GError **error);
+gboolean        expertam_builtin_scan         (char **args, GError **error);
 gboolean        expertam_builtin_customer     (char **args, GError **error);
 gboolean        expertam_builtin_print        (char **args, GError **error);
 gboolean        expertam_builtin_sender_details (char **args, GError **error);

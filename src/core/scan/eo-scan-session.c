@@ -886,7 +886,7 @@ judge (EoScanSession *self,
           result->outcome = EO_SCAN_OUTCOME_BAD_CHECK_DIGIT;
           g_free (result->tracking);
           result->tracking = g_strdup (feed->code);
-          result->message = g_strdup_printf (_("Tracking number %s was misread or mistyped: %s "
+          result->message = g_strdup_printf (_("Tracking number %s was misread or mistyped. %s "
                                                "Nothing was sent."), code_shown, error->message);
         }
       else
