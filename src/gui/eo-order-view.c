@@ -539,13 +539,28 @@ customer_order_row_activated_cb (AdwActionRow *row,
   g_signal_emit (self, signals[OPEN_ORDER], 0, eo_order_get_id (order));
 }
 
+/* As eo_format_date_time, but the day not padded: the date starts a line */
+static char *
+format_row_date (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date_time == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (date_time);
+
+  /* TRANSLATORS: a date and time, see the strftime manual for the codes */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+}
+
 static GtkWidget *
 customer_order_row_new (EoOrderView *self,
                         EoOrder     *order)
 {
   gint64 price = eo_order_get_price (order);
   g_autofree char *title = g_strdup_printf (_("Order %" PRId64), eo_order_get_id (order));
-  g_autofree char *date = eo_format_date_time (eo_order_get_created (order));
+  g_autofree char *date = format_row_date (eo_order_get_created (order));
   g_autofree char *status = eo_format_pay_status (eo_order_get_pay_status (order),
                                                   eo_order_get_is_paid (order));
   g_autofree char *sum = price != EO_MONEY_NONE ? eo_money_format (price) : g_strdup ("");
@@ -673,6 +688,10 @@ customer_orders_start (EoOrderView *self,
 {
   const char *email = self->order != NULL ? eo_order_get_email (self->order) : "";
   gint64 id = self->order != NULL ? eo_order_get_id (self->order) : 0;
+
+  /* Disposed */
+  if (self->customer_rows == NULL)
+    return;
 
   /* The same order again (a refresh): what is shown stays */
   if (!force && self->customer_state != CUSTOMER_ORDERS_HIDDEN &&

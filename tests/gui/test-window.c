@@ -942,7 +942,8 @@ test_customer_orders (void)
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
   {
-    g_autofree char *date = eo_format_date_time (eo_order_get_created (second));
+    g_autoptr(GDateTime) local = g_date_time_to_local (eo_order_get_created (second));
+    g_autofree char *date = g_date_time_format (local, "%-d %b %Y, %H:%M");
     g_autofree char *status = eo_format_pay_status (eo_order_get_pay_status (second),
                                                     eo_order_get_is_paid (second));
     g_autofree char *sum = eo_money_format (eo_order_get_price (second));
