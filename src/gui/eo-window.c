@@ -789,10 +789,11 @@ eo_window_set_store (EoWindow *self,
   if (self->lookup != NULL)
     eo_order_lookup_set_store (self->lookup, store);
 
-  /* Another shop (or none while it opens): its customers' orders are asked for afresh */
+  /* Another shop (or none while it opens): what was kept of its customers' orders goes, and
+   * the lookup under way ends (the list is hidden); the new shop is asked once it is open */
   if (self->customer_orders != NULL)
     eo_customer_orders_clear (self->customer_orders);
-  if (self->order_view != NULL)
+  if (self->order_view != NULL && store != NULL)
     eo_order_view_reload_customer_orders (self->order_view);
 
   if (store != NULL)
