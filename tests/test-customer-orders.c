@@ -399,8 +399,13 @@ test_clear (Fixture       *f,
   g_assert_false (eo_customer_orders_is_cached (f->cache, "solovyov@example.com"));
   g_assert_true (eo_customer_orders_is_cached (f->cache, KRYLOVA));
 
+  /* by an order: the answers that list it */
+  g_assert_false (eo_customer_orders_invalidate_order (f->cache, 1001));
+  g_assert_true (eo_customer_orders_is_cached (f->cache, KRYLOVA));
+  g_assert_true (eo_customer_orders_invalidate_order (f->cache, EO_DEMO_LISTED_FIRST_ID));
+  g_assert_false (eo_customer_orders_is_cached (f->cache, KRYLOVA));
+
   /* under way */
-  eo_customer_orders_invalidate (f->cache, KRYLOVA);
   eo_customer_orders_lookup_async (f->cache, KRYLOVA, NULL, result_cb, &a);
   eo_customer_orders_clear (f->cache);
   orders = finish (f, &a, &error);

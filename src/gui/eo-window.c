@@ -324,6 +324,13 @@ eo_window_outbox_change_sent_cb (EoWindow       *self,
                                  const GError   *error,
                                  EoOutbox       *outbox)
 {
+  /* The customers' orders kept with their old status are asked for again; the list on screen
+   * too when it shows the order (the order on screen is not in it) */
+  if (state == EO_OUTBOX_STATE_DONE &&
+      eo_customer_orders_invalidate_order (self->customer_orders, change->bill_id) &&
+      change->bill_id != self->bill_id && self->order_view != NULL)
+    eo_order_view_reload_customer_orders (self->order_view);
+
   /* A change that waited went through: the order on screen may be out of date */
   if (state == EO_OUTBOX_STATE_DONE && change->bill_id == self->bill_id && self->order != NULL &&
       !self->changing_status)

@@ -477,6 +477,30 @@ eo_customer_orders_invalidate (EoCustomerOrders *self,
   g_hash_table_remove (self->entries, key);
 }
 
+static gboolean
+entry_has_order (gpointer key,
+                 gpointer value,
+                 gpointer user_data)
+{
+  Entry *entry = value;
+  gint64 bill_id = *(gint64 *) user_data;
+
+  for (guint i = 0; i < entry->orders->len; i++)
+    if (eo_order_get_id (entry->orders->pdata[i]) == bill_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+eo_customer_orders_invalidate_order (EoCustomerOrders *self,
+                                     gint64            bill_id)
+{
+  g_return_val_if_fail (EO_IS_CUSTOMER_ORDERS (self), FALSE);
+
+  return g_hash_table_foreach_remove (self->entries, entry_has_order, &bill_id) > 0;
+}
+
 void
 eo_customer_orders_clear (EoCustomerOrders *self)
 {

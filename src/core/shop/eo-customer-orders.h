@@ -57,6 +57,9 @@ gboolean          eo_customer_orders_is_cached     (EoCustomerOrders       *self
 /* Forget the answer for one address (an order of it changed) */
 void              eo_customer_orders_invalidate    (EoCustomerOrders       *self,
                                                     const char             *email);
+/* Forget every answer that lists that order (its status changed); TRUE if there was one */
+gboolean          eo_customer_orders_invalidate_order (EoCustomerOrders    *self,
+                                                       gint64               bill_id);
 /* Forget every answer and fail the lookups under way (the shop changed) */
 void              eo_customer_orders_clear         (EoCustomerOrders       *self);
 
