@@ -237,9 +237,9 @@ test_no_orders (Fixture       *f,
   g_assert_cmpuint (eo_demo_server_get_request_count (f->server), ==, requests);
 }
 
-/* Lookups of one address at the same time share one request */
+/* Lookups of one address at the same time make one request */
 static void
-test_shared_request (Fixture       *f,
+test_one_request (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GAsyncResult) a = NULL;
@@ -460,8 +460,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/customer-orders/no-orders", Fixture, NULL, fixture_setup, test_no_orders,
               fixture_teardown);
-  g_test_add ("/customer-orders/shared-request", Fixture, NULL, fixture_setup,
-              test_shared_request, fixture_teardown);
+  g_test_add ("/customer-orders/one-request", Fixture, NULL, fixture_setup,
+              test_one_request, fixture_teardown);
   g_test_add ("/customer-orders/failure-not-kept", Fixture, NULL, fixture_setup,
               test_failure_not_kept, fixture_teardown);
   g_test_add ("/customer-orders/cancel", Fixture, NULL, fixture_setup, test_cancel,

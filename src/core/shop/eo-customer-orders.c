@@ -26,7 +26,7 @@ typedef struct
   Request *request;
 } Waiter;
 
-/* One GetBills under way, shared by everyone asking for the same address meanwhile */
+/* One GetBills under way, answering everyone who asks for the same address meanwhile */
 struct _Request
 {
   gint              ref_count;
