@@ -3,6 +3,7 @@
 #pragma once
 
 #include "eo-window.h"
+#include "eo-customer-orders.h"
 #include "eo-order-lookup.h"
 #include "eo-order-view.h"
 #include "eo-to-ship-page.h"
@@ -19,6 +20,8 @@ struct _EoWindow
   EoStore              *store;           /* NULL until it is open */
   EoOutbox             *outbox;
   EoOrderLookup        *lookup;           /* the order on screen: saved copy, then the shop's */
+  EoCustomerOrders     *customer_orders;  /* the customers' other orders, kept across orders;
+                                           * cleared when the shop changes */
 
   /* Cancelled on close; lookup_cancellable (a history search) also by the next lookup */
   GCancellable         *cancellable;

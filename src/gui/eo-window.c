@@ -34,6 +34,16 @@ order_actions_visible (gpointer    unused,
   return order != NULL && g_strcmp0 (page, "to-ship") != 0;
 }
 
+/* One of the customer's other orders, from the order view */
+static void
+order_view_open_order_cb (EoWindow    *self,
+                          gint64       bill_id,
+                          EoOrderView *view)
+{
+  if (bill_id > 0)
+    _eo_window_lookup (self, bill_id, FALSE);
+}
+
 /* The order view is the biggest part of the window: it is built when the first order arrives,
  * so that the first frame does not wait for it */
 static void
@@ -45,6 +55,9 @@ eo_window_ensure_order_view (EoWindow *self)
     return;
 
   self->order_view = EO_ORDER_VIEW (eo_order_view_new ());
+  eo_order_view_set_customer_orders (self->order_view, self->customer_orders);
+  g_signal_connect_object (self->order_view, "open-order",
+                           G_CALLBACK (order_view_open_order_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "order", self->order_view, "order", G_BINDING_SYNC_CREATE);
   page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->order_view), "order");
   gtk_stack_page_set_title (page, _("Order"));
@@ -311,6 +324,13 @@ eo_window_outbox_change_sent_cb (EoWindow       *self,
                                  const GError   *error,
                                  EoOutbox       *outbox)
 {
+  /* The customers' orders kept with their old status are asked for again; the list on screen
+   * too when it shows the order (the order on screen is not in it) */
+  if (state == EO_OUTBOX_STATE_DONE &&
+      eo_customer_orders_invalidate_order (self->customer_orders, change->bill_id) &&
+      change->bill_id != self->bill_id && self->order_view != NULL)
+    eo_order_view_reload_customer_orders (self->order_view);
+
   /* A change that waited went through: the order on screen may be out of date */
   if (state == EO_OUTBOX_STATE_DONE && change->bill_id == self->bill_id && self->order != NULL &&
       !self->changing_status)
@@ -423,6 +443,7 @@ eo_window_constructed (GObject *object)
   G_OBJECT_CLASS (eo_window_parent_class)->constructed (object);
 
   _eo_window_lookup_init (self);
+  self->customer_orders = eo_customer_orders_new (self->client);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -453,6 +474,8 @@ eo_window_dispose (GObject *object)
       eo_outbox_stop (self->outbox);
     }
   g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  if (self->customer_orders != NULL)
+    eo_customer_orders_clear (self->customer_orders);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EO_TYPE_WINDOW);
   /* The pages built later went with the stacks */
@@ -480,6 +503,7 @@ eo_window_finalize (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->store);
   g_clear_object (&self->outbox_changes);
+  g_clear_object (&self->customer_orders);
 
   G_OBJECT_CLASS (eo_window_parent_class)->finalize (object);
 }
@@ -771,6 +795,13 @@ eo_window_set_store (EoWindow *self,
   g_set_object (&self->store, store);
   if (self->lookup != NULL)
     eo_order_lookup_set_store (self->lookup, store);
+
+  /* Another shop (or none while it opens): what was kept of its customers' orders goes, and
+   * the lookup under way ends (the list is hidden); the new shop is asked once it is open */
+  if (self->customer_orders != NULL)
+    eo_customer_orders_clear (self->customer_orders);
+  if (self->order_view != NULL && store != NULL)
+    eo_order_view_reload_customer_orders (self->order_view);
 
   if (store != NULL)
     {

@@ -2,6 +2,8 @@
 /* gui-test-util.c: waiting on the main context and reading what widgets show */
 #include "gui-test-util.h"
 
+#include "eo-order-view.h"
+
 #include <adwaita.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,4 +170,22 @@ gui_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+static gboolean
+customer_orders_settled (gpointer user_data)
+{
+  return !eo_order_view_get_customer_orders_loading (user_data);
+}
+
+gboolean
+gui_test_wait_customer_orders (GtkWidget *widget,
+                               guint      timeout_ms)
+{
+  GtkWidget *view = gui_test_find_widget (widget, EO_TYPE_ORDER_VIEW, NULL);
+
+  if (view == NULL)
+    return TRUE;
+
+  return gui_test_wait_for (customer_orders_settled, view, timeout_ms);
 }

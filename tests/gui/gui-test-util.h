@@ -29,5 +29,9 @@ GtkWidget *gui_test_find_widget     (GtkWidget       *widget,
                                      const char      *title);
 /* The first toplevel window of that type */
 GtkWidget *gui_test_find_toplevel   (GType            type);
+/* Wait until the order view under widget (if any) has its customer's other orders, so that
+ * their request does not land in a test's count of requests; FALSE after timeout_ms */
+gboolean   gui_test_wait_customer_orders (GtkWidget   *widget,
+                                          guint        timeout_ms);
 
 G_END_DECLS

@@ -106,6 +106,8 @@ open_order (EoWindow   *window,
 
   search (window, number);
   g_assert_true (gui_test_wait_for (page_is, &wait, WAIT_MS));
+  /* The customer's other orders, asked for with the order, have come */
+  g_assert_true (gui_test_wait_customer_orders (GTK_WIDGET (window), WAIT_MS));
 }
 
 static guint

@@ -10,6 +10,7 @@
 #include "eo-order-item-row.h"
 #include "eo-demo-server.h"
 #include "eo-order-item.h"
+#include "eo-order-view.h"
 #include "eo-status-dialog.h"
 #include "eo-to-ship-page.h"
 #include "eo-tracking.h"
@@ -102,6 +103,8 @@ open_order (EoWindow   *window,
 
   search (window, number);
   g_assert_true (gui_test_wait_for (page_is, &wait, WAIT_MS));
+  /* The customer's other orders, asked for with the order, have come */
+  g_assert_true (gui_test_wait_customer_orders (GTK_WIDGET (window), WAIT_MS));
 }
 
 static EoOrder *
@@ -842,6 +845,173 @@ test_parts_after_first_frame (void)
   destroy_window (window);
 }
 
+/* The order view's list of the customer's other orders */
+static GtkWidget *
+customer_orders_group (EoWindow *window)
+{
+  GtkWidget *view = gui_test_find_widget (GTK_WIDGET (window), EO_TYPE_ORDER_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return GTK_WIDGET (gtk_widget_get_template_child (view, EO_TYPE_ORDER_VIEW,
+                                                    "customer_orders_group"));
+}
+
+/* The titles of the group's rows, "a|b|c" */
+static char *
+customer_order_titles (EoWindow *window)
+{
+  GtkWidget *group = customer_orders_group (window);
+  GtkWidget *list = gui_test_find_widget (group, GTK_TYPE_LIST_BOX, NULL);
+  GString *titles = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_PREFERENCES_ROW (row) && gtk_widget_get_visible (row))
+      g_string_append_printf (titles, "%s%s", titles->len > 0 ? "|" : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  return g_string_free (titles, FALSE);
+}
+
+/* "Order a|Order b|...": the demo shop's other orders of that order's customer, newest first
+ * (the listed orders get older as their numbers grow) */
+static char *
+expected_customer_orders (gint64 bill_id)
+{
+  g_autoptr(EoOrder) order = demo_order (bill_id);
+  g_autoptr(JsonNode) all = eo_demo_server_dup_orders (server);
+  JsonArray *array = json_node_get_array (all);
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *other = json_array_get_object_element (array, i);
+      gint64 id = json_object_get_int_member (other, "id");
+
+      if (id != bill_id && g_ascii_strcasecmp (json_object_get_string_member (other, "email"),
+                                               eo_order_get_email (order)) == 0)
+        g_string_append_printf (titles, "%sOrder %" G_GINT64_FORMAT, titles->len > 0 ? "|" : "",
+                                id);
+    }
+
+  return g_string_free (titles, FALSE);
+}
+
+static gboolean
+order_is (gpointer user_data)
+{
+  RefreshWait *wait = user_data;
+  EoOrder *order = eo_window_get_order (wait->window);
+
+  return order != NULL && eo_order_get_id (order) == GPOINTER_TO_INT (wait->old_order) &&
+         g_strcmp0 (eo_window_get_page (wait->window), "order") == 0;
+}
+
+static void
+test_customer_orders (void)
+{
+  EoWindow *window = new_window ();
+  g_autofree char *expected = expected_customer_orders (EO_DEMO_LISTED_FIRST_ID);
+  g_autofree char *titles = NULL;
+  g_autofree char *number = g_strdup_printf ("%d", EO_DEMO_LISTED_FIRST_ID);
+  g_autofree char *second_title = NULL;
+  g_auto(GStrv) expected_titles = NULL;
+  g_autoptr(EoOrder) second = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  GtkWidget *group, *row, *retry;
+  GtkWidget *view;
+  gint64 second_id;
+  guint requests;
+  RefreshWait wait = { window, NULL };
+
+  /* A customer of the demo shop with several orders: the others are listed, newest first */
+  expected_titles = g_strsplit (expected, "|", -1);
+  g_assert_cmpuint (g_strv_length (expected_titles), >=, 2);
+  open_order (window, number);
+  group = customer_orders_group (window);
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Other Orders of This Customer");
+  titles = customer_order_titles (window);
+  g_assert_cmpstr (titles, ==, expected);
+
+  /* A row shows the date, the status as the app words it and the sum, and says them all */
+  second_id = g_ascii_strtoll (expected_titles[0] + strlen ("Order "), NULL, 10);
+  second = demo_order (second_id);
+  row = gui_test_find_widget (group, ADW_TYPE_ACTION_ROW, expected_titles[0]);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (eo_order_get_created (second));
+    g_autofree char *date = g_date_time_format (local, "%-d %b %Y, %H:%M");
+    g_autofree char *status = eo_format_pay_status (eo_order_get_pay_status (second),
+                                                    eo_order_get_is_paid (second));
+    g_autofree char *sum = eo_money_format (eo_order_get_price (second));
+
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, date);
+    g_assert_true (gui_test_shows_text (row, status));
+    g_assert_true (gui_test_shows_text (row, sum));
+    g_assert_cmpstr (status, ==, eo_order_get_is_paid (second) ? "Paid" : "Awaiting payment");
+  }
+
+  /* Activating it opens that order; its list comes from what the window kept: only the order
+   * is asked for */
+  requests = eo_demo_server_get_request_count (server);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  wait.old_order = GINT_TO_POINTER ((int) second_id);
+  g_assert_true (gui_test_wait_for (order_is, &wait, WAIT_MS));
+  g_assert_true (gui_test_wait_customer_orders (GTK_WIDGET (window), WAIT_MS));
+  g_assert_cmpuint (eo_demo_server_get_request_count (server), ==, requests + 1);
+  g_clear_pointer (&titles, g_free);
+  g_clear_pointer (&expected, g_free);
+  titles = customer_order_titles (window);
+  expected = expected_customer_orders (second_id);
+  g_assert_cmpstr (titles, ==, expected);
+  second_title = g_strdup_printf ("Order %d", EO_DEMO_LISTED_FIRST_ID);
+  g_assert_nonnull (strstr (titles, second_title));
+
+  /* The shop fails: the reason, and Retry, which asks again */
+  view = gui_test_find_widget (GTK_WIDGET (window), EO_TYPE_ORDER_VIEW, NULL);
+  eo_customer_orders_clear (eo_order_view_get_customer_orders (EO_ORDER_VIEW (view)));
+  eo_demo_server_set_fault (server, EO_DEMO_FAULT_HTTP_500);
+  eo_order_view_reload_customer_orders (EO_ORDER_VIEW (view));
+  /* meanwhile a spinner row says what is going on */
+  assert_text_shown (group, "Looking for the customer’s other orders…");
+  g_assert_nonnull (gui_test_find_widget (group, GTK_TYPE_SPINNER, NULL));
+  g_assert_true (gui_test_wait_customer_orders (GTK_WIDGET (window), WAIT_MS));
+  eo_demo_server_set_fault (server, EO_DEMO_FAULT_NONE);
+  assert_text_shown (group, "The other orders could not be loaded");
+  assert_text_shown (group, "HTTP error 500");
+  retry = gui_test_find_widget (group, GTK_TYPE_BUTTON, "_Retry");
+  g_assert_nonnull (retry);
+  requests = eo_demo_server_get_request_count (server);
+  g_signal_emit_by_name (retry, "clicked");
+  g_assert_true (gui_test_wait_customer_orders (GTK_WIDGET (window), WAIT_MS));
+  g_assert_cmpuint (eo_demo_server_get_request_count (server), ==, requests + 1);
+  g_clear_pointer (&titles, g_free);
+  titles = customer_order_titles (window);
+  g_assert_cmpstr (titles, ==, expected);
+
+  /* A customer with no other order */
+  open_order (window, "1002");
+  g_clear_pointer (&titles, g_free);
+  titles = customer_order_titles (window);
+  g_assert_cmpstr (titles, ==, "No other orders");
+  g_assert_true (gtk_widget_get_visible (group));
+
+  /* No e-mail: no section */
+  node = eo_demo_server_dup_order (server, 1003);
+  json_object_set_int_member (json_node_get_object (node), "id", 5003);
+  json_object_set_string_member (json_node_get_object (node), "email", "");
+  eo_demo_server_put_order (server, node);
+  requests = eo_demo_server_get_request_count (server);
+  open_order (window, "5003");
+  g_assert_false (gtk_widget_get_visible (group));
+  g_assert_cmpuint (eo_demo_server_get_request_count (server), ==, requests + 1);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,6 +1047,7 @@ main (int   argc,
   g_test_add_func ("/window/parts-after-first-frame", test_parts_after_first_frame);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/window/customer-orders", test_customer_orders);
 
   result = g_test_run ();
 
