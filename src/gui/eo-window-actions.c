@@ -505,6 +505,7 @@ _eo_window_class_actions_init (EoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-to-ship", NULL, show_to_ship_action);
   gtk_widget_class_install_action (widget_class, "win.show-recent", NULL, show_recent_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_property_action (widget_class, "win.scan-mode", "scan-mode");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
@@ -517,6 +518,8 @@ _eo_window_class_actions_init (EoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
                                        "win.show-recent", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.scan-mode", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 }

@@ -6,6 +6,8 @@
 #include "eo-customer-orders.h"
 #include "eo-order-lookup.h"
 #include "eo-order-view.h"
+#include "eo-scan-session.h"
+#include "eo-scan-view.h"
 #include "eo-to-ship-page.h"
 
 G_BEGIN_DECLS
@@ -63,11 +65,15 @@ struct _EoWindow
   GtkSpinner           *sync_spinner;     /* bound to the To Ship page's "syncing" */
   EoToShipPage         *to_ship_page;     /* NULL until _eo_window_ensure_to_ship_page() */
   guint                 first_sync_source;
+  EoScanView           *scan_view;        /* NULL until scan mode is first entered */
+  EoScanSession        *scan_session;     /* this shop's, while the window lives */
+  char                 *scan_return_page; /* the page scan mode was entered from */
 
   guint                 demo : 1;
   guint                 ready : 1;
   guint                 changing_status : 1;
   guint                 first_sync_done : 1;  /* the sync on start was asked for */
+  guint                 scan_mode : 1;
 };
 
 /* eo-window.c */
@@ -79,6 +85,11 @@ void     _eo_window_set_order           (EoWindow           *self,
                                          EoOrder            *order);
 void     _eo_window_update_outbox       (EoWindow           *self);
 void     _eo_window_show_to_ship        (EoWindow           *self);
+
+/* eo-window-scan.c: scan mode ("scan-mode"), a page of the stack */
+void     _eo_window_set_scan_mode       (EoWindow           *self,
+                                         gboolean            scan_mode);
+void     _eo_window_scan_store_changed  (EoWindow           *self);
 
 /* eo-window-actions.c: the win.* actions and their shortcuts */
 void     _eo_window_class_actions_init  (EoWindowClass      *klass);

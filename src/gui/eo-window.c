@@ -20,6 +20,7 @@ enum {
   PROP_DEMO,
   PROP_READY,
   PROP_STORE,
+  PROP_SCAN_MODE,
   N_PROPS
 };
 
@@ -474,6 +475,9 @@ eo_window_dispose (GObject *object)
       eo_outbox_stop (self->outbox);
     }
   g_clear_handle_id (&self->pages_idle_id, g_source_remove);
+  if (self->scan_view != NULL)
+    eo_scan_view_set_session (self->scan_view, NULL);
+  g_clear_object (&self->scan_session);
   if (self->customer_orders != NULL)
     eo_customer_orders_clear (self->customer_orders);
 
@@ -481,6 +485,7 @@ eo_window_dispose (GObject *object)
   /* The pages built later went with the stacks */
   self->order_view = NULL;
   self->to_ship_page = NULL;
+  self->scan_view = NULL;
   self->spinner = NULL;
   self->loading_label = NULL;
   self->results_label = NULL;
@@ -504,6 +509,8 @@ eo_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->outbox_changes);
   g_clear_object (&self->customer_orders);
+  g_clear_object (&self->scan_session);
+  g_free (self->scan_return_page);
 
   G_OBJECT_CLASS (eo_window_parent_class)->finalize (object);
 }
@@ -538,6 +545,10 @@ eo_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_SCAN_MODE:
+      g_value_set_boolean (value, self->scan_mode);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -567,6 +578,10 @@ eo_window_set_property (GObject      *object,
 
     case PROP_STORE:
       eo_window_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_SCAN_MODE:
+      _eo_window_set_scan_mode (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -615,6 +630,12 @@ eo_window_class_init (EoWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          EO_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The scan station's page (win.scan-mode, Ctrl+Shift+S) */
+  properties[PROP_SCAN_MODE] =
+    g_param_spec_boolean ("scan-mode", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -791,6 +812,7 @@ eo_window_set_store (EoWindow *self,
     }
   if (self->to_ship_page != NULL)
     eo_to_ship_page_set_outbox (self->to_ship_page, NULL);
+  _eo_window_scan_store_changed (self);
 
   g_set_object (&self->store, store);
   if (self->lookup != NULL)
