@@ -215,9 +215,31 @@ eo_window_lookup_saved_cb (EoWindow      *self,
   _eo_window_reload_recent (self);
 }
 
+/* A scanner set to end its codes with a line feed instead of Enter: the same as Enter */
+static gboolean
+search_key_pressed_cb (EoWindow              *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Linefeed)
+    return FALSE;
+
+  _eo_window_search_activate (self, self->search_entry);
+  return TRUE;
+}
+
 void
 _eo_window_lookup_init (EoWindow *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+
   self->lookup = eo_order_lookup_new (self->client, self->store);
   g_signal_connect_object (self->lookup, "notify::order",
                            G_CALLBACK (eo_window_lookup_order_cb), self, G_CONNECT_SWAPPED);

@@ -15,8 +15,10 @@
 #endif
 
 #include "eo-demo-server.h"
+#include "eo-order.h"
 #include "eo-scan-session.h"
 #include "eo-scan-view.h"
+#include "eo-status-dialog.h"
 #include "eo-store.h"
 #include "eo-tracking.h"
 #include "eo-window.h"
@@ -160,7 +162,7 @@ xdotool (const char * const *argv)
 }
 
 static void
-focus_window (EoWindow *window)
+focus_window (gpointer window)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
@@ -429,6 +431,75 @@ test_scan_twenty (void)
   gui_test_drain ();
 }
 
+static gboolean
+order_shown (gpointer user_data)
+{
+  EoOrder *order = eo_window_get_order (user_data);
+
+  return order != NULL && eo_order_get_id (order) == listed (6);
+}
+
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  GtkWidget *dialog = gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (dialog);
+}
+
+typedef struct
+{
+  GtkEditable *editable;
+  const char  *text;
+} Typed;
+
+static gboolean
+text_typed (gpointer user_data)
+{
+  Typed *typed = user_data;
+
+  return g_strcmp0 (gtk_editable_get_text (typed->editable), typed->text) == 0;
+}
+
+/* Outside scan mode, the search entry and the tracking number's entry take a scanner's burst
+ * whole */
+static void
+test_entries_take_bursts (void)
+{
+  EoWindow *window = eo_window_new (NULL, client);
+  g_autofree char *order = g_strdup_printf ("%" G_GINT64_FORMAT "\n", listed (6));
+  g_autofree char *rpo = tracking_for (900, FALSE);
+  GtkWidget *dialog;
+  GtkWidget *row;
+  Typed typed;
+
+  eo_window_set_ready (window, TRUE);
+  eo_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gui_test_wait_for (window_shown, window, WAIT_MS));
+  focus_window (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-search", NULL);
+  gui_test_drain ();
+  xdotool ((const char * const[]) { "xdotool", "type", "--delay", "1", order, NULL });
+  g_assert_true (gui_test_wait_for (order_shown, window, WAIT_MS));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark-sent", NULL);
+  g_assert_true (gui_test_wait_for (dialog_shown, NULL, WAIT_MS));
+  dialog = gui_test_find_toplevel (EO_TYPE_STATUS_DIALOG);
+  row = gui_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, NULL);
+  g_assert_nonnull (row);
+  gtk_widget_grab_focus (row);
+  focus_window (dialog);
+  xdotool ((const char * const[]) { "xdotool", "type", "--delay", "1", rpo, NULL });
+  typed = (Typed) { GTK_EDITABLE (row), rpo };
+  g_assert_true (gui_test_wait_for (text_typed, &typed, WAIT_MS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  gui_test_drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +531,7 @@ main (int   argc,
   eo_store_set_account (store, eo_demo_server_get_login (server));
 
   g_test_add_func ("/scan/twenty-orders", test_scan_twenty);
+  g_test_add_func ("/scan/entries-take-bursts", test_entries_take_bursts);
 
   result = g_test_run ();
 
