@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "eo-a11y.h"
+
 /* What a code can be: a scanner's line longer than this is cut (and is no code) */
 #define MAX_TYPED 64
 
@@ -462,6 +464,7 @@ static void
 eo_scan_view_init (EoScanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
 
   self->typed = g_string_new (NULL);
   self->keys = gtk_event_controller_key_new ();

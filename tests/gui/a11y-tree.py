@@ -240,6 +240,38 @@ def run():
     check(find(dialog, named(pyatspi.ROLE_PUSH_BUTTON, 'Mark as Sent'), 1) is not None,
           'the dialog\'s "Mark as Sent" button is found by its name')
     dump(dialog, '3-ship-dialog')
+    press('Escape')
+    poll(lambda: find(app, lambda a: a.name == 'Mark as Sent' and a.getRole() in (
+        pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_FILLER), 0.2) is None, 5)
+
+    # Scan mode: a scanner's keys, and each result said as an alert
+    scan = find(app, lambda a: a.name == 'Scan Mode' and a.getRole() in (
+        pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON))
+    if not check(scan is not None, 'the "Scan Mode" button is found by its name'):
+        return
+    scan.queryAction().doAction(0)
+    check(find(app, lambda a: a.getRole() == pyatspi.ROLE_LABEL
+               and a.name == 'Scan an order’s packing slip') is not None,
+          'scan mode says what to scan')
+    subprocess.run(['xdotool', 'type', '--delay', '1', '3001\n'], check=True)
+    alerts = (pyatspi.ROLE_ALERT, pyatspi.ROLE_NOTIFICATION)
+    picked = find(app, lambda a: a.getRole() in alerts and 'Order 3001' in (a.name or ''))
+    check(picked is not None, 'the order read is announced as an alert: %r'
+          % (picked.name if picked else None))
+    subprocess.run(['xdotool', 'type', '--delay', '1', '80102000000014\n'], check=True)
+    sent = find(app, lambda a: a.getRole() in alerts and 'marked as sent' in (a.name or ''))
+    check(sent is not None, 'the parcel marked sent is announced: %r'
+          % (sent.name if sent else None))
+    subprocess.run(['xdotool', 'type', '--delay', '1', '80102000000015\n'], check=True)
+    refused = find(app, lambda a: a.getRole() in alerts and 'Wrong Check Digit' in (a.name or ''))
+    check(refused is not None, 'a wrong check digit is announced: %r'
+          % (refused.name if refused else None))
+    check(find(app, named(pyatspi.ROLE_PUSH_BUTTON, 'Undo Last Pair'), 1) is not None,
+          'the "Undo Last Pair" button is found by its name')
+    check(find(app, lambda a: a.getRole() in (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_BOX)
+               and a.name == 'Orders Scanned', 1) is not None,
+          'the list of pairs is named "Orders Scanned"')
+    dump(app, '4-scan-mode')
 
 
 if __name__ == '__main__':
