@@ -481,13 +481,12 @@ on_change_sent (EoOutbox       *outbox,
 
 /* Judging ----------------------------------------------------------------------------------- */
 
+/* Emits the result of a code, and frees it */
 static void
 finish (EoScanSession *self,
         EoScanResult  *result,
         gint64         now)
 {
-  g_autoptr(EoScanResult) owned = result;
-
   if (result->message == NULL)
     result->message = g_strdup ("");
 
@@ -513,6 +512,7 @@ finish (EoScanSession *self,
     }
 
   g_signal_emit (self, signals[RESULT], 0, result);
+  eo_scan_result_free (result);
 }
 
 /* A tracking number of a valid shape */
