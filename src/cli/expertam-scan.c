@@ -122,10 +122,8 @@ expertam_builtin_scan (char   **args,
   g_autoptr(EoScanSession) session = NULL;
   Station station = { 0 };
   char line[LINE_MAX_BYTES + 2];
-  g_autofree char *sent = NULL;
-  g_autofree char *waiting = NULL;
-  g_autofree char *refused = NULL;
-  guint n_sent, n_waiting, n_refused;
+  g_autofree char *counts = NULL;
+  guint n_waiting, n_refused;
   EoStore *store;
 
   if (!expertam_parse_options (context, entries, &args, error))
@@ -172,15 +170,10 @@ expertam_builtin_scan (char   **args,
   eo_outbox_stop (outbox);
   g_clear_pointer (&station.result, eo_scan_result_free);
 
-  n_sent = eo_scan_session_get_n_sent (session);
   n_waiting = eo_scan_session_get_n_waiting (session);
   n_refused = eo_scan_session_get_n_refused (session);
-  sent = g_strdup_printf (ngettext ("%u sent", "%u sent", n_sent), n_sent);
-  waiting = g_strdup_printf (ngettext ("%u waiting for the connection",
-                                       "%u waiting for the connection", n_waiting), n_waiting);
-  refused = g_strdup_printf (ngettext ("%u refused", "%u refused", n_refused), n_refused);
-  /* Translators: "14 sent, 1 waiting for the connection, 2 refused" */
-  expertam_print_line (_("%s, %s, %s"), sent, waiting, refused);
+  counts = eo_scan_session_format_counts (session);
+  expertam_print_line ("%s", counts);
 
   if (n_waiting > 0 || station.n_failed > 0)
     {

@@ -83,25 +83,13 @@ update_prompt (EoScanView *self)
 static void
 update_counts (EoScanView *self)
 {
-  g_autofree char *sent = NULL;
-  g_autofree char *waiting = NULL;
-  g_autofree char *refused = NULL;
   g_autofree char *text = NULL;
   g_autoptr(EoScanPair) last = NULL;
-  guint n_sent, n_waiting, n_refused;
 
   if (self->session == NULL)
     return;
 
-  n_sent = eo_scan_session_get_n_sent (self->session);
-  n_waiting = eo_scan_session_get_n_waiting (self->session);
-  n_refused = eo_scan_session_get_n_refused (self->session);
-  sent = g_strdup_printf (ngettext ("%u sent", "%u sent", n_sent), n_sent);
-  waiting = g_strdup_printf (ngettext ("%u waiting for the connection",
-                                       "%u waiting for the connection", n_waiting), n_waiting);
-  refused = g_strdup_printf (ngettext ("%u refused", "%u refused", n_refused), n_refused);
-  /* Translators: "14 sent, 1 waiting for the connection, 2 refused" */
-  text = g_strdup_printf (_("%s, %s, %s"), sent, waiting, refused);
+  text = eo_scan_session_format_counts (self->session);
   gtk_label_set_label (self->counts_label, text);
 
   last = g_list_model_get_item (eo_scan_session_get_pairs (self->session), 0);

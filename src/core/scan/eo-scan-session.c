@@ -1191,6 +1191,28 @@ eo_scan_session_get_answered (EoScanSession *self)
   return TRUE;
 }
 
+char *
+eo_scan_session_format_counts (EoScanSession *self)
+{
+  g_autofree char *sent = NULL;
+  g_autofree char *waiting = NULL;
+  g_autofree char *refused = NULL;
+  guint n_sent, n_waiting, n_refused;
+
+  g_return_val_if_fail (EO_IS_SCAN_SESSION (self), NULL);
+
+  n_sent = eo_scan_session_get_n_sent (self);
+  n_waiting = eo_scan_session_get_n_waiting (self);
+  n_refused = eo_scan_session_get_n_refused (self);
+  sent = g_strdup_printf (ngettext ("%u sent", "%u sent", n_sent), n_sent);
+  waiting = g_strdup_printf (ngettext ("%u waiting for the connection",
+                                       "%u waiting for the connection", n_waiting), n_waiting);
+  refused = g_strdup_printf (ngettext ("%u refused", "%u refused", n_refused), n_refused);
+
+  /* Translators: "14 sent, 1 waiting for the connection, 2 refused" */
+  return g_strdup_printf (_("%s, %s, %s"), sent, waiting, refused);
+}
+
 gboolean
 eo_scan_session_undo_last (EoScanSession  *self,
                            char          **out_message,

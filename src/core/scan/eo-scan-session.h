@@ -157,6 +157,8 @@ guint          eo_scan_session_get_n_waiting (EoScanSession *self);
 guint          eo_scan_session_get_n_refused (EoScanSession *self);
 GListModel    *eo_scan_session_get_pairs (EoScanSession  *self);
 gboolean       eo_scan_session_get_answered  (EoScanSession *self);
+/* "14 sent, 1 waiting for the connection, 2 refused", translated */
+char          *eo_scan_session_format_counts (EoScanSession *self);
 /*
  * Undo the last pair: a change not sent yet is discarded from the outbox (nothing goes out;
  * the pair becomes UNDONE, the order is to ship again); one the service already confirmed
