@@ -101,15 +101,34 @@ else
   fail "print --to-ship prints a slip for each to-ship order (exit $status, missing:$missing, stray:$stray)"
 fi
 
+# --since and --offline as for to-ship: the same orders, the shop not asked (its address here is
+# closed)
+since=$(date -d '7 days ago' +%Y-%m-%d)
+closed=(EXPERTAM_API_URL=http://127.0.0.1:9/api/ EXPERTAM_LOGIN=demo EXPERTAM_API_KEY="$key")
+run "${closed[@]}" -- to-ship --offline --since "$since"
+recent=$(cut -f1 "$tmp/out")
+run "${closed[@]}" -- print --to-ship --offline --since "$since" --forms slip -o "$tmp/recent.pdf"
+recent_pages=$(pdfinfo "$tmp/recent.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+recent_text="$(pdftotext "$tmp/recent.pdf" - 2>/dev/null | tr -s ' \n' '  ') "
+missing=
+for n in $recent; do [[ "$recent_text" == *"Заказ № $n "* ]] || missing="$missing $n"; done
+n_recent=$(echo "$recent" | wc -w)
+if [ "$status" = 0 ] && [ "$n_recent" -ge 1 ] && [ "$n_recent" -lt "$(echo "$to_ship" | wc -w)" ] &&
+   [ "$recent_pages" = "$n_recent" ] && [ -z "$missing" ]; then
+  pass "print --to-ship --offline --since prints the orders to-ship lists for that day on ($n_recent)"
+else
+  fail "print --to-ship --offline --since prints the orders to-ship lists (exit $status, $recent_pages pages for $n_recent)"
+fi
+
 # --history lists the runs newest first: the to-ship run, then the two-order one with its forms
 run "${account[@]}" -- print --history
 first_ids=$(echo $to_ship)
-if [ "$status" = 0 ] && head -n 1 "$tmp/out" | grep -qP "^$to_ship_run\t[0-9-]+ [0-9:]+\tslip\t-\t$first_ids\$" &&
+if [ "$status" = 0 ] && sed -n 2p "$tmp/out" | grep -qP "^$to_ship_run\t[0-9-]+ [0-9:]+\tslip\t-\t$first_ids\$" &&
    grep -qP "\tslip,7p,list\t-\t1001 1002\$" "$tmp/out" &&
-   [ "$(wc -l <"$tmp/out")" = 5 ]; then
-  pass "print --history lists the five runs, newest first, with their forms and orders"
+   [ "$(wc -l <"$tmp/out")" = 6 ]; then
+  pass "print --history lists the six runs, newest first, with their forms and orders"
 else
-  fail "print --history lists the five runs, newest first, with their forms and orders (exit $status)"
+  fail "print --history lists the six runs, newest first, with their forms and orders (exit $status)"
 fi
 run "${account[@]}" -- print --history --limit 2
 if [ "$status" = 0 ] && [ "$(wc -l <"$tmp/out")" = 2 ]; then
@@ -118,10 +137,9 @@ else
   fail "print --history --limit 2 lists two runs (exit $status)"
 fi
 
-# --again prints the run as recorded, from the saved orders: the shop is not asked (its address
-# here is closed), and the run is not recorded twice
-run EXPERTAM_API_URL=http://127.0.0.1:9/api/ EXPERTAM_LOGIN=demo EXPERTAM_API_KEY="$key" -- \
-  print --again "$to_ship_run" -o "$tmp/again.pdf"
+# --again prints the run as recorded, from the saved orders: the shop is not asked, and the run
+# is not recorded twice
+run "${closed[@]}" -- print --again "$to_ship_run" -o "$tmp/again.pdf"
 again_pages=$(pdfinfo "$tmp/again.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 again_text="$(pdftotext "$tmp/again.pdf" - 2>/dev/null | tr -s ' \n' '  ') "
 if [ "$status" = 0 ] && [ -n "$again_pages" ] && [ "$again_pages" = "$to_ship_pages" ] &&
@@ -131,7 +149,7 @@ else
   fail "print --again reprints the to-ship run from the saved orders (exit $status, $again_pages pages)"
 fi
 run "${account[@]}" -- print --history
-if [ "$(wc -l <"$tmp/out")" = 5 ]; then
+if [ "$(wc -l <"$tmp/out")" = 6 ]; then
   pass "a run printed again is not recorded again"
 else
   fail "a run printed again is not recorded again ($(wc -l <"$tmp/out") runs)"

@@ -254,18 +254,16 @@ forms_to_text (GArray *forms)
 /* The to-ship list's orders to print: those whose sent mark waits in the outbox are packed
  * already */
 static GArray *
-to_ship_bill_ids (EoShop      *shop,
-                  EoStore     *store,
-                  const char  *since_text,
-                  gboolean     offline,
-                  GError     **error)
+to_ship_bill_ids (EoShop     *shop,
+                  EoStore    *store,
+                  GDateTime  *since,
+                  gboolean    offline,
+                  GError    **error)
 {
-  g_autoptr(GDateTime) since = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GArray) bill_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!expertam_parse_since (since_text, &since, error) ||
-      (list = expertam_load_to_ship (shop, store, since, offline, error)) == NULL)
+  if ((list = expertam_load_to_ship (shop, store, since, offline, error)) == NULL)
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -360,6 +358,7 @@ expertam_builtin_print (char   **args,
   g_autoptr(EoPrintRun) again = NULL;
   g_autoptr(EoPrintRun) run = NULL;
   g_autoptr(GError) store_error = NULL;
+  g_autoptr(GDateTime) since = NULL;
   g_autofree char *forms_key = NULL;
   EoPrintOptions options = { 0 };
   EoClient *client;
@@ -412,7 +411,8 @@ expertam_builtin_print (char   **args,
     return expertam_fail_arguments (error, _("The list’s number starts at 1"));
 
   /* Everything the person typed is checked before the shop is asked */
-  if (again_text != NULL && !parse_run_id (again_text, &again_id, error))
+  if ((again_text != NULL && !parse_run_id (again_text, &again_id, error)) ||
+      !expertam_parse_since (since_text, &since, error))
     return FALSE;
   if (again_text == NULL)
     {
@@ -449,8 +449,8 @@ expertam_builtin_print (char   **args,
     return FALSE;
   client = eo_shop_get_client (shop);
 
-  /* The runs are kept in the store: orders given by number are printed without one (and the
-   * run not recorded, with a warning) */
+  /* The runs are kept in the store; orders given by number are printed even when it cannot be
+   * opened (a warning says why, and the run is not recorded) */
   if (n_args > 0)
     {
       if ((store = eo_shop_open_store (shop, &store_error)) == NULL)
@@ -470,7 +470,7 @@ expertam_builtin_print (char   **args,
   else if (to_ship)
     {
       g_clear_pointer (&bill_ids, g_array_unref);
-      if ((bill_ids = to_ship_bill_ids (shop, store, since_text, offline, error)) == NULL)
+      if ((bill_ids = to_ship_bill_ids (shop, store, since, offline, error)) == NULL)
         return FALSE;
     }
 
