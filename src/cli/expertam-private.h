@@ -148,6 +148,16 @@ gboolean        expertam_run_sync             (EoShop        *shop,
                                                gboolean       quiet,
                                                GError       **error);
 
+/* The to-ship list (expertam-to-ship.c) */
+
+/* The to-ship list of store (a GListModel of EoToShipOrder), synced first unless offline (as
+ * expertam_run_sync, quiet), only the orders made since since's day (Moscow time) when given */
+GListModel     *expertam_load_to_ship         (EoShop        *shop,
+                                               EoStore       *store,
+                                               GDateTime     *since,
+                                               gboolean       offline,
+                                               GError       **error);
+
 /* Sending the outbox (expertam-sender.c; one change for ship and status: expertam-queue.c) */
 
 /* What became of one change this command queued */

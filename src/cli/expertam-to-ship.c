@@ -76,6 +76,33 @@ print_json (EoStore     *store,
   return TRUE;
 }
 
+GListModel *
+expertam_load_to_ship (EoShop      *shop,
+                       EoStore     *store,
+                       GDateTime   *since,
+                       gboolean     offline,
+                       GError     **error)
+{
+  EoToShipFilter filter = { 0 };
+
+  if (!offline && !expertam_run_sync (shop, store, since, TRUE, error))
+    return NULL;
+
+  if (since != NULL)
+    {
+      g_autoptr(GTimeZone) moscow = g_time_zone_new_offset (3 * 3600);
+      g_autoptr(GDateTime) in_moscow = g_date_time_to_timezone (since, moscow);
+      g_autoptr(GDateTime) midnight =
+        g_date_time_new (moscow, g_date_time_get_year (in_moscow),
+                         g_date_time_get_month (in_moscow),
+                         g_date_time_get_day_of_month (in_moscow), 0, 0, 0);
+
+      filter.since = g_date_time_to_unix (midnight);
+    }
+
+  return eo_store_to_ship (store, &filter, error);
+}
+
 gboolean
 expertam_builtin_to_ship (char   **args,
                           GError **error)
@@ -106,7 +133,6 @@ expertam_builtin_to_ship (char   **args,
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(EoShop) shop = NULL;
   g_autoptr(GListModel) list = NULL;
-  EoToShipFilter filter = { 0 };
   EoStore *store;
   guint n;
 
@@ -124,22 +150,7 @@ expertam_builtin_to_ship (char   **args,
       (store = eo_shop_open_store (shop, error)) == NULL)
     return FALSE;
 
-  if (!offline && !expertam_run_sync (shop, store, since, TRUE, error))
-    return FALSE;
-
-  if (since != NULL)
-    {
-      g_autoptr(GTimeZone) moscow = g_time_zone_new_offset (3 * 3600);
-      g_autoptr(GDateTime) in_moscow = g_date_time_to_timezone (since, moscow);
-      g_autoptr(GDateTime) midnight =
-        g_date_time_new (moscow, g_date_time_get_year (in_moscow),
-                         g_date_time_get_month (in_moscow),
-                         g_date_time_get_day_of_month (in_moscow), 0, 0, 0);
-
-      filter.since = g_date_time_to_unix (midnight);
-    }
-
-  if ((list = eo_store_to_ship (store, &filter, error)) == NULL)
+  if ((list = expertam_load_to_ship (shop, store, since, offline, error)) == NULL)
     return FALSE;
 
   if (as_json)

@@ -101,6 +101,9 @@ void            eo_store_bind_text            (sqlite3_stmt        *stmt,
 /* The store's shop for ACCOUNT_MATCHES, or NULL (any shop) when none is set */
 void            eo_store_bind_account         (EoStore             *self,
                                                sqlite3_stmt        *stmt);
+/* The key of the rows that are the store's shop's alone (set aside, sync state, print runs):
+ * its account, or "" when none is set */
+const char     *eo_store_shop_key             (EoStore             *self);
 void            eo_store_bind_date            (sqlite3_stmt        *stmt,
                                                int                  index,
                                                GDateTime           *date);

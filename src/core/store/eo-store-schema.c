@@ -166,6 +166,26 @@ static const char * const migrations[] = {
   "  at           INTEGER NOT NULL,"
   "  PRIMARY KEY (account, bill_id)"
   ");",
+
+  /* 5: the print runs, per shop, and the orders of each with the sums printed for them */
+  "CREATE TABLE print_runs ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  account      TEXT NOT NULL,"
+  "  created_at   INTEGER NOT NULL,"
+  "  forms        TEXT NOT NULL,"
+  "  blank        INTEGER NOT NULL DEFAULT 0,"
+  "  list_number  INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX print_runs_by_shop ON print_runs (account, id);"
+  "CREATE TABLE print_run_orders ("
+  "  run_id         INTEGER NOT NULL REFERENCES print_runs (id) ON DELETE CASCADE,"
+  "  position       INTEGER NOT NULL,"
+  "  bill_id        INTEGER NOT NULL,"
+  "  cod            INTEGER NOT NULL,"
+  "  declared_value INTEGER NOT NULL,"
+  "  tracking       TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (run_id, position)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EO_STORE_SCHEMA_VERSION);

@@ -394,12 +394,6 @@ eo_store_to_ship_finish (EoStore       *self,
 
 /* Set aside --------------------------------------------------------------------------------- */
 
-static const char *
-shop_key (EoStore *self)
-{
-  return self->account != NULL ? self->account : "";
-}
-
 gboolean
 eo_store_set_aside (EoStore  *self,
                     gint64    bill_id,
@@ -426,7 +420,7 @@ eo_store_set_aside (EoStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  eo_store_bind_text (stmt, 1, shop_key (self));
+  eo_store_bind_text (stmt, 1, eo_store_shop_key (self));
   sqlite3_bind_int64 (stmt, 2, bill_id);
   sqlite3_bind_int64 (stmt, 3, now);
   return eo_store_step_done (self, stmt, error);
@@ -447,7 +441,7 @@ eo_store_undo_set_aside (EoStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  eo_store_bind_text (stmt, 1, shop_key (self));
+  eo_store_bind_text (stmt, 1, eo_store_shop_key (self));
   sqlite3_bind_int64 (stmt, 2, bill_id);
   if (!eo_store_step_done (self, stmt, error))
     return FALSE;
@@ -481,7 +475,7 @@ eo_store_is_set_aside (EoStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  eo_store_bind_text (stmt, 1, shop_key (self));
+  eo_store_bind_text (stmt, 1, eo_store_shop_key (self));
   sqlite3_bind_int64 (stmt, 2, bill_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -520,7 +514,7 @@ eo_store_get_sync_state (EoStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  eo_store_bind_text (stmt, 1, shop_key (self));
+  eo_store_bind_text (stmt, 1, eo_store_shop_key (self));
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
@@ -560,7 +554,7 @@ eo_store_set_sync_state (EoStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  eo_store_bind_text (stmt, 1, shop_key (self));
+  eo_store_bind_text (stmt, 1, eo_store_shop_key (self));
   eo_store_bind_text (stmt, 2, last_day);
   sqlite3_bind_int64 (stmt, 3, now);
   return eo_store_step_done (self, stmt, error);
@@ -684,7 +678,7 @@ eo_store_get_ship_info (EoStore     *self,
                         error);
   if (stmt == NULL)
     goto failed;
-  eo_store_bind_text (stmt, 1, shop_key (self));
+  eo_store_bind_text (stmt, 1, eo_store_shop_key (self));
   sqlite3_bind_int64 (stmt, 2, bill_id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);

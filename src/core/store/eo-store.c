@@ -122,6 +122,12 @@ eo_store_bind_account (EoStore      *self,
     sqlite3_bind_null (stmt, ACCOUNT_PARAM);
 }
 
+const char *
+eo_store_shop_key (EoStore *self)
+{
+  return self->account != NULL ? self->account : "";
+}
+
 void
 eo_store_bind_date (sqlite3_stmt *stmt,
                     int           index,

@@ -7,13 +7,14 @@
 #include "eo-log-entry.h"
 #include "eo-order.h"
 #include "eo-outbox-change.h"
+#include "eo-print-run.h"
 #include "eo-stored-order.h"
 #include "eo-to-ship-order.h"
 
 G_BEGIN_DECLS
 
 /* The schema this build writes; older databases are migrated on open, newer ones refused */
-#define EO_STORE_SCHEMA_VERSION 4
+#define EO_STORE_SCHEMA_VERSION 5
 
 #define EO_STORE_ERROR (eo_store_error_quark ())
 
@@ -23,7 +24,7 @@ typedef enum
   EO_STORE_ERROR_OPEN,         /* the file or its folder cannot be opened or created */
   EO_STORE_ERROR_TOO_NEW,      /* the database was written by a newer version of the app */
   EO_STORE_ERROR_INVALID,      /* bad argument: unknown status, missing date or tracking number */
-  EO_STORE_ERROR_NOT_FOUND,    /* no such outbox change */
+  EO_STORE_ERROR_NOT_FOUND,    /* no such outbox change, print run... */
 } EoStoreError;
 
 GQuark       eo_store_error_quark           (void);
@@ -275,6 +276,28 @@ gboolean     eo_store_get_sync_state        (EoStore              *self,
 gboolean     eo_store_set_sync_state        (EoStore              *self,
                                              const char           *last_day,
                                              gint64                now,
+                                             GError              **error);
+
+/* Print runs -------------------------------------------------------------------------------- */
+
+/*
+ * What was printed, per shop (a run recorded for one shop is not listed for another): the forms,
+ * and each order with the sums and tracking number printed for it, so that it can be printed
+ * again as it was. Records run (its id and created_at are ignored) at now and returns its id,
+ * 0 on error. Checks: the forms named, at least one order, positive order numbers, sums not
+ * negative, a list number from 1.
+ */
+gint64       eo_store_record_print_run      (EoStore              *self,
+                                             const EoPrintRun     *run,
+                                             gint64                now,
+                                             GError              **error);
+/* This shop's runs, with their orders, newest first: EoPrintRun */
+GPtrArray   *eo_store_list_print_runs       (EoStore              *self,
+                                             guint                 limit,
+                                             GError              **error);
+/* One of this shop's runs with its orders; NULL with EO_STORE_ERROR_NOT_FOUND when none */
+EoPrintRun  *eo_store_get_print_run         (EoStore              *self,
+                                             gint64                id,
                                              GError              **error);
 
 /* Outbox ------------------------------------------------------------------------------------ */
