@@ -233,7 +233,9 @@ dump_tables (const char *path)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
                                        "SELECT type, name, ifnull (sql, '') FROM sqlite_master"
-                                       " WHERE tbl_name NOT LIKE 'print_run%' ORDER BY name",
+                                       " WHERE tbl_name NOT LIKE 'print_run%'"
+                                       " AND name NOT IN ('log_sent_rpo', 'outbox_sent_rpo')"
+                                       " ORDER BY name",
                                        -1, &tables, NULL), ==, SQLITE_OK);
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
@@ -273,7 +275,7 @@ dump_tables (const char *path)
   return g_string_free (dump, FALSE);
 }
 
-/* A file of schema 4 with a row in every table migrates to 5 keeping each of them */
+/* A file of schema 4 with a row in every table migrates to the newest keeping each of them */
 static void
 test_migrate_from_v4 (Fixture       *fixture,
                       gconstpointer  data)
@@ -301,6 +303,7 @@ test_migrate_from_v4 (Fixture       *fixture,
 
   /* As schema 4 left it: migrations 1 to 4 are the released ones, unchanged */
   raw_exec (fixture->path,
+            "DROP INDEX log_sent_rpo; DROP INDEX outbox_sent_rpo;"
             "DROP TABLE print_run_orders; DROP TABLE print_runs; PRAGMA user_version = 4;");
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM log"), >, 0);
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM set_aside"), ==, 1);
@@ -308,7 +311,7 @@ test_migrate_from_v4 (Fixture       *fixture,
 
   reopen (fixture);
   g_assert_cmpint (eo_store_get_opened_version (fixture->store), ==, 4);
-  g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, EO_STORE_SCHEMA_VERSION);
 
   /* Every row and every table, index and trigger as they were */
   after = dump_tables (fixture->path);

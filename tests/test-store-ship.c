@@ -277,6 +277,7 @@ test_migration_fills_facts (Fixture       *fixture,
                                             300, &error));
   g_clear_object (&fixture->store);
   raw_exec (fixture->path,
+            "DROP INDEX log_sent_rpo; DROP INDEX outbox_sent_rpo;"
             "DROP TABLE print_run_orders; DROP TABLE print_runs;"
             "DROP INDEX orders_to_ship; DROP INDEX log_done; DROP TRIGGER log_settles;"
             "ALTER TABLE orders DROP COLUMN settled;"

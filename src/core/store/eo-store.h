@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes; older databases are migrated on open, newer ones refused */
-#define EO_STORE_SCHEMA_VERSION 5
+#define EO_STORE_SCHEMA_VERSION 6
 
 #define EO_STORE_ERROR (eo_store_error_quark ())
 
