@@ -453,6 +453,9 @@ eo_scan_view_init (EoScanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   eo_a11y_fix_mnemonic_buttons (GTK_WIDGET (self));
+  /* the focus rests on the view itself in scan mode: no entry looks as if it took the codes,
+   * and an Enter with nothing typed presses no button */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   self->typed = g_string_new (NULL);
   self->keys = gtk_event_controller_key_new ();

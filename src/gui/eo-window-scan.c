@@ -72,6 +72,7 @@ _eo_window_set_scan_mode (EoWindow *self,
       self->scan_return_page = g_strdup (gtk_stack_get_visible_child_name (self->stack));
       self->scan_mode = TRUE;
       _eo_window_set_page (self, "scan");
+      gtk_widget_grab_focus (GTK_WIDGET (self->scan_view));
     }
   else
     {
