@@ -54,10 +54,11 @@ struct _EoPrintDialog
   GtkWidget            *message_box;
   GtkLabel             *message_label;
   GtkWidget            *sender_button;
+  GtkWidget            *print_button;
   GtkWidget            *progress_box;
   GtkProgressBar       *progress_bar;
   GtkLabel             *status_label;
-  AdwPreferencesGroup  *forms_group;
+  AdwExpanderRow       *forms_row;
   GtkSwitch            *blank_switch;
   AdwPreferencesGroup  *parcels_group;
 
@@ -335,6 +336,29 @@ eo_print_dialog_set_status (EoPrintDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
 }
 
+/* The forms row, folded, still says what is chosen and how many pages it makes */
+static void
+eo_print_dialog_update_forms_summary (EoPrintDialog *self)
+{
+  g_autoptr(GString) chosen = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (shown_forms); i++)
+    if (gtk_check_button_get_active (self->form_checks[shown_forms[i]]))
+      g_string_append_printf (chosen, "%s%s", chosen->len > 0 ? ", " : "",
+                              form_title (shown_forms[i]));
+
+  if (chosen->len == 0)
+    subtitle = g_strdup (_("None chosen"));
+  else if (self->n_pages > 0)
+    /* Translators: the forms chosen, then the number of pages they make */
+    subtitle = g_strdup_printf (ngettext ("%s: %u page", "%s: %u pages", self->n_pages),
+                                chosen->str, self->n_pages);
+  else
+    subtitle = g_strdup (chosen->str);
+  adw_expander_row_set_subtitle (self->forms_row, subtitle);
+}
+
 static void
 eo_print_dialog_update (EoPrintDialog *self)
 {
@@ -350,6 +374,7 @@ eo_print_dialog_update (EoPrintDialog *self)
   doc = eo_print_dialog_make_document (self, &error);
   self->n_pages = doc != NULL ? eo_print_document_get_n_pages (doc) : 0;
   eo_print_dialog_set_message (self, error != NULL ? error->message : NULL);
+  eo_print_dialog_update_forms_summary (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "print.print", doc != NULL && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "print.export", doc != NULL && !self->busy);
@@ -862,10 +887,11 @@ eo_print_dialog_class_init (EoPrintDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, message_box);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, sender_button);
+  gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, print_button);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, status_label);
-  gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, forms_group);
+  gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, forms_row);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, blank_switch);
   gtk_widget_class_bind_template_child (widget_class, EoPrintDialog, parcels_group);
 
@@ -909,10 +935,12 @@ eo_print_dialog_init (EoPrintDialog *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (eo_print_dialog_update), self,
                                G_CONNECT_SWAPPED);
-      adw_preferences_group_add (self->forms_group, row);
+      adw_expander_row_add_row (self->forms_row, row);
       self->form_checks[form] = GTK_CHECK_BUTTON (check);
     }
 
+  /* Folded: the choice is usually the last one, and the orders' sums come next */
+  adw_expander_row_set_expanded (self->forms_row, chosen == NULL || chosen[0] == NULL);
   gtk_switch_set_active (self->blank_switch, g_settings_get_boolean (self->settings, "print-blank"));
   g_signal_connect_object (self->blank_switch, "notify::active",
                            G_CALLBACK (eo_print_dialog_update), self, G_CONNECT_SWAPPED);
@@ -986,6 +1014,9 @@ eo_print_dialog_new (GtkWindow *parent,
     }
 
   eo_print_dialog_update (self);
+  /* Enter prints what was chosen last */
+  if (gtk_widget_is_sensitive (self->print_button))
+    gtk_window_set_focus (GTK_WINDOW (self), self->print_button);
 
   return self;
 }
