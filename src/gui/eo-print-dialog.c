@@ -30,8 +30,13 @@ static const EoPrintForm shown_forms[] = {
 
 typedef struct
 {
+  EoPrintDialog  *self;       /* borrowed */
   EoOrder        *order;
   AdwExpanderRow *row;
+  /* The sums as typed; their entry rows are made when the order's row is first unfolded (a
+   * big selection is many orders, each folded) */
+  char           *cod_text;
+  char           *value_text;
   AdwEntryRow    *cod_row;
   AdwEntryRow    *value_row;
 } Parcel;
@@ -76,6 +81,8 @@ static void
 parcel_free (Parcel *parcel)
 {
   g_clear_object (&parcel->order);
+  g_free (parcel->cod_text);
+  g_free (parcel->value_text);
   g_free (parcel);
 }
 
@@ -143,10 +150,9 @@ form_subtitle (EoPrintForm form)
 
 /* Empty is none; FALSE when it is not money */
 static gboolean
-parse_sum (AdwEntryRow *row,
-           gint64      *out)
+parse_sum (const char *text,
+           gint64     *out)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
   if (trimmed[0] == '\0')
@@ -158,9 +164,13 @@ parse_sum (AdwEntryRow *row,
 }
 
 static void
-set_row_problem (GtkWidget  *row,
-                 const char *problem)
+set_row_problem (AdwEntryRow *entry_row,
+                 const char  *problem)
 {
+  GtkWidget *row = GTK_WIDGET (entry_row);
+
+  if (row == NULL)
+    return;
   if (problem != NULL)
     {
       gtk_widget_add_css_class (row, "error");
@@ -184,15 +194,15 @@ update_parcel_row (Parcel *parcel)
   g_autofree char *value_problem = NULL;
   g_autofree char *subtitle = NULL;
   gint64 cod = 0, value = 0;
-  gboolean cod_ok = parse_sum (parcel->cod_row, &cod);
-  gboolean value_ok = parse_sum (parcel->value_row, &value);
+  gboolean cod_ok = parse_sum (parcel->cod_text, &cod);
+  gboolean value_ok = parse_sum (parcel->value_text, &value);
 
   if (!cod_ok)
     cod_problem = g_strdup_printf (_("“%s” is not a sum of money: type it as 1990 or 1990,50."),
-                                   gtk_editable_get_text (GTK_EDITABLE (parcel->cod_row)));
+                                   parcel->cod_text);
   if (!value_ok)
     value_problem = g_strdup_printf (_("“%s” is not a sum of money: type it as 1990 or 1990,50."),
-                                     gtk_editable_get_text (GTK_EDITABLE (parcel->value_row)));
+                                     parcel->value_text);
   else if (cod_ok && cod > 0 && value < cod)
     {
       g_autofree char *cod_text = eo_money_format (cod);
@@ -201,8 +211,8 @@ update_parcel_row (Parcel *parcel)
                                          "delivery, %s."), cod_text);
     }
 
-  set_row_problem (GTK_WIDGET (parcel->cod_row), cod_problem);
-  set_row_problem (GTK_WIDGET (parcel->value_row), value_problem);
+  set_row_problem (parcel->cod_row, cod_problem);
+  set_row_problem (parcel->value_row, value_problem);
 
   if (cod_problem != NULL || value_problem != NULL)
     {
@@ -297,7 +307,7 @@ eo_print_dialog_make_document (EoPrintDialog  *self,
       Parcel *parcel = g_ptr_array_index (self->parcels, i);
       gint64 cod, value;
 
-      if (!parse_sum (parcel->cod_row, &cod) || !parse_sum (parcel->value_row, &value))
+      if (!parse_sum (parcel->cod_text, &cod) || !parse_sum (parcel->value_text, &value))
         {
           g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
                        _("Order %" PRId64 ": a sum is not a sum of money. Type it as 1990 or "
@@ -367,9 +377,6 @@ eo_print_dialog_update (EoPrintDialog *self)
 
   if (self->disposed || self->parcels == NULL)
     return;
-
-  for (guint i = 0; i < self->parcels->len; i++)
-    update_parcel_row (g_ptr_array_index (self->parcels, i));
 
   doc = eo_print_dialog_make_document (self, &error);
   self->n_pages = doc != NULL ? eo_print_document_get_n_pages (doc) : 0;
@@ -949,20 +956,61 @@ eo_print_dialog_init (EoPrintDialog *self)
                            self, G_CONNECT_SWAPPED);
 }
 
+static void
+sum_changed_cb (AdwEntryRow *row,
+                Parcel      *parcel)
+{
+  char **text = row == parcel->cod_row ? &parcel->cod_text : &parcel->value_text;
+
+  g_free (*text);
+  *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+  update_parcel_row (parcel);
+  eo_print_dialog_update (parcel->self);
+}
+
 static AdwEntryRow *
-new_sum_row (const char *title,
+new_sum_row (Parcel     *parcel,
+             const char *title,
              const char *label,
-             gint64      kopecks)
+             const char *text)
 {
   GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *text = eo_money_format (kopecks);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_expander_row_add_row (parcel->row, row);
 
   return ADW_ENTRY_ROW (row);
+}
+
+static void
+parcel_ensure_rows (Parcel *parcel)
+{
+  gint64 id = eo_order_get_id (parcel->order);
+  g_autofree char *cod_label = NULL;
+  g_autofree char *value_label = NULL;
+
+  if (parcel->cod_row != NULL)
+    return;
+
+  cod_label = g_strdup_printf (_("Cash on delivery of order %" PRId64), id);
+  value_label = g_strdup_printf (_("Declared value of order %" PRId64), id);
+  parcel->cod_row = new_sum_row (parcel, _("Cash on Delivery"), cod_label, parcel->cod_text);
+  parcel->value_row = new_sum_row (parcel, _("Declared Value"), value_label, parcel->value_text);
+  g_signal_connect (parcel->cod_row, "changed", G_CALLBACK (sum_changed_cb), parcel);
+  g_signal_connect (parcel->value_row, "changed", G_CALLBACK (sum_changed_cb), parcel);
+  update_parcel_row (parcel);
+}
+
+static void
+parcel_expanded_cb (AdwExpanderRow *row,
+                    GParamSpec     *pspec,
+                    Parcel         *parcel)
+{
+  if (adw_expander_row_get_expanded (row) && !parcel->self->disposed)
+    parcel_ensure_rows (parcel);
 }
 
 EoPrintDialog *
@@ -987,30 +1035,23 @@ eo_print_dialog_new (GtkWindow *parent,
     {
       EoOrder *order = g_ptr_array_index (orders, i);
       Parcel *parcel = g_new0 (Parcel, 1);
-      gint64 id = eo_order_get_id (order);
-      g_autofree char *row_title = g_strdup_printf ("%" PRId64 " · %s", id,
+      g_autofree char *row_title = g_strdup_printf ("%" PRId64 " · %s", eo_order_get_id (order),
                                                     eo_order_get_full_name (order));
-      g_autofree char *cod_label = g_strdup_printf (_("Cash on delivery of order %" PRId64), id);
-      g_autofree char *value_label = g_strdup_printf (_("Declared value of order %" PRId64), id);
 
+      parcel->self = self;
       parcel->order = g_object_ref (order);
+      /* COD: what is left to pay; declared value: the order's sum (as `expertam print`) */
+      parcel->cod_text = eo_money_format (MAX (eo_order_get_bill_sum_topay (order), 0));
+      parcel->value_text = eo_money_format (MAX (eo_order_get_price (order), 0));
       parcel->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (parcel->row), row_title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (parcel->row), FALSE);
-      /* COD: what is left to pay; declared value: the order's sum (as `expertam print`) */
-      parcel->cod_row = new_sum_row (_("Cash on Delivery"), cod_label,
-                                     MAX (eo_order_get_bill_sum_topay (order), 0));
-      parcel->value_row = new_sum_row (_("Declared Value"), value_label,
-                                       MAX (eo_order_get_price (order), 0));
-      adw_expander_row_add_row (parcel->row, GTK_WIDGET (parcel->cod_row));
-      adw_expander_row_add_row (parcel->row, GTK_WIDGET (parcel->value_row));
-      adw_expander_row_set_expanded (parcel->row, orders->len == 1);
-      g_signal_connect_object (parcel->cod_row, "changed", G_CALLBACK (eo_print_dialog_update),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (parcel->value_row, "changed", G_CALLBACK (eo_print_dialog_update),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect (parcel->row, "notify::expanded", G_CALLBACK (parcel_expanded_cb), parcel);
       adw_preferences_group_add (self->parcels_group, GTK_WIDGET (parcel->row));
       g_ptr_array_add (self->parcels, parcel);
+      update_parcel_row (parcel);
+      if (orders->len == 1)
+        adw_expander_row_set_expanded (parcel->row, TRUE);
     }
 
   eo_print_dialog_update (self);
@@ -1070,6 +1111,7 @@ eo_print_dialog_get_cod_row (EoPrintDialog *self,
   g_return_val_if_fail (EO_IS_PRINT_DIALOG (self), NULL);
   g_return_val_if_fail (nth < self->parcels->len, NULL);
 
+  parcel_ensure_rows (g_ptr_array_index (self->parcels, nth));
   return GTK_WIDGET (((Parcel *) g_ptr_array_index (self->parcels, nth))->cod_row);
 }
 
@@ -1080,5 +1122,6 @@ eo_print_dialog_get_value_row (EoPrintDialog *self,
   g_return_val_if_fail (EO_IS_PRINT_DIALOG (self), NULL);
   g_return_val_if_fail (nth < self->parcels->len, NULL);
 
+  parcel_ensure_rows (g_ptr_array_index (self->parcels, nth));
   return GTK_WIDGET (((Parcel *) g_ptr_array_index (self->parcels, nth))->value_row);
 }
