@@ -217,7 +217,11 @@ update_parcel_row (Parcel *parcel)
   if (cod_problem != NULL || value_problem != NULL)
     {
       subtitle = g_strdup (cod_problem != NULL ? cod_problem : value_problem);
-      gtk_widget_add_css_class (GTK_WIDGET (parcel->row), "error");
+      /* Unfolded, the sum's own row is red; the whole row only while folded */
+      if (adw_expander_row_get_expanded (parcel->row))
+        gtk_widget_remove_css_class (GTK_WIDGET (parcel->row), "error");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (parcel->row), "error");
     }
   else
     {
@@ -312,6 +316,20 @@ eo_print_dialog_make_document (EoPrintDialog  *self,
           g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
                        _("Order %" PRId64 ": a sum is not a sum of money. Type it as 1990 or "
                          "1990,50."), eo_order_get_id (parcel->order));
+          return NULL;
+        }
+      /* As the core says it, with the sums as the dialog shows them */
+      if (cod > 0 && value < cod)
+        {
+          g_autofree char *id = g_strdup_printf ("%" PRId64, eo_order_get_id (parcel->order));
+          g_autofree char *value_text = eo_money_format (value);
+          g_autofree char *cod_text = eo_money_format (cod);
+
+          g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                       _("Order %s: the declared value (%s) is less than the cash-on-delivery sum "
+                         "(%s). The post office does not accept such a parcel: raise the declared "
+                         "value to at least the COD sum."),
+                       id, value_text, cod_text);
           return NULL;
         }
       g_ptr_array_add (parcels, eo_print_parcel_new (parcel->order, cod, value, NULL));
@@ -1009,8 +1027,11 @@ parcel_expanded_cb (AdwExpanderRow *row,
                     GParamSpec     *pspec,
                     Parcel         *parcel)
 {
-  if (adw_expander_row_get_expanded (row) && !parcel->self->disposed)
+  if (parcel->self->disposed)
+    return;
+  if (adw_expander_row_get_expanded (row))
     parcel_ensure_rows (parcel);
+  update_parcel_row (parcel);
 }
 
 EoPrintDialog *
