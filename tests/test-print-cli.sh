@@ -30,6 +30,26 @@ else
   fail "expertam sender keeps the details between runs and prints them (exit $status)"
 fi
 
+# A field of digits only is refused with the reason, and nothing is kept
+run -- sender --inn 12345 --postcode 170100
+if [ "$status" = 2 ] && grep -q "INN.*10 digits.*5 digits" "$tmp/err"; then
+  run -- sender
+  if grep -q '^inn: *$' "$tmp/out"; then
+    pass "expertam sender refuses an INN of 5 digits and keeps nothing"
+  else
+    fail "expertam sender refuses an INN of 5 digits and keeps nothing (it was kept)"
+  fi
+else
+  fail "expertam sender refuses an INN of 5 digits and keeps nothing (exit $status)"
+fi
+run -- sender --bik "04 2809 679"
+if [ "$status" = 0 ] && grep -q '^bik: *042809679$' "$tmp/out"; then
+  pass "expertam sender keeps a BIK typed with spaces as its digits"
+else
+  fail "expertam sender keeps a BIK typed with spaces as its digits (exit $status)"
+fi
+run -- sender --bik ""
+
 # 1002 is left to pay 3770: that is its COD, and its sum the declared value
 run "${account[@]}" -- print 1001 1002 --forms slip,7p,list --track 80102700123457 \
   --track LS018350611RU -o "$tmp/out.pdf" --csv "$tmp/list.csv"

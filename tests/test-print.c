@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "eo-error.h"
 #include "print-test-util.h"
 
@@ -199,6 +201,93 @@ test_csv (void)
   g_assert_cmpstr (lines[5], ==, "");
 }
 
+/* The fields of digits: trimmed, spaces between groups dropped, the wrong length or a letter
+ * refused naming the field; the other fields as typed, trimmed */
+static void
+test_sender_check (void)
+{
+  g_autoptr(EoPrintSender) sender = print_test_sender ();
+  g_autoptr(EoPrintSender) back = NULL;
+  g_autoptr(GVariant) dict = NULL;
+  g_autoptr(GError) error = NULL;
+  char *kept;
+
+  kept = eo_print_sender_check_value (EO_PRINT_SENDER_ACCOUNT, " 4080 2810 1630 0000 1234 ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, "40802810163000001234");
+  g_free (kept);
+  kept = eo_print_sender_check_value (EO_PRINT_SENDER_INN, "6901234567", &error);
+  g_assert_cmpstr (kept, ==, "6901234567");
+  g_free (kept);
+  kept = eo_print_sender_check_value (EO_PRINT_SENDER_POSTCODE, "", &error);
+  g_assert_cmpstr (kept, ==, "");
+  g_free (kept);
+  kept = eo_print_sender_check_value (EO_PRINT_SENDER_PHONE, " +7 (4822) 55-44-33 ", &error);
+  g_assert_cmpstr (kept, ==, "+7 (4822) 55-44-33");
+  g_free (kept);
+
+  g_assert_null (eo_print_sender_check_value (EO_PRINT_SENDER_INN, "69012345678", &error));
+  g_assert_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "INN"));
+  g_assert_nonnull (strstr (error->message, "11 digits"));
+  g_clear_error (&error);
+  g_assert_null (eo_print_sender_check_value (EO_PRINT_SENDER_POSTCODE, "17O100", &error));
+  g_assert_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "digits only"));
+  g_clear_error (&error);
+  g_assert_null (eo_print_sender_check_value (EO_PRINT_SENDER_BIK, "04280967", &error));
+  g_assert_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* The settings' dictionary and back */
+  eo_print_sender_set (sender, EO_PRINT_SENDER_REGION, "");
+  dict = g_variant_ref_sink (eo_print_sender_to_variant (sender));
+  g_assert_false (g_variant_lookup (dict, "region", "&s", NULL));
+  back = eo_print_sender_new_from_variant (dict);
+  for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
+    g_assert_cmpstr (eo_print_sender_get (back, i), ==, eo_print_sender_get (sender, i));
+}
+
+static void
+count_progress (guint    done,
+                guint    n_pages,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, ==, *calls + 1);
+  (*calls)++;
+}
+
+/* The PDF with progress, page by page; cancelled, no file is left */
+static void
+test_write_progress (void)
+{
+  g_autoptr(EoPrintSender) sender = print_test_sender ();
+  g_autoptr(GPtrArray) parcels = print_test_parcels ();
+  g_autoptr(EoPrintDocument) doc = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp (NULL, &error);
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  const EoPrintForm forms[] = { EO_PRINT_FORM_SLIP, EO_PRINT_FORM_7P };
+  guint calls = 0;
+
+  doc = eo_print_document_new (sender, parcels, forms, G_N_ELEMENTS (forms), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (eo_print_document_write_pdf_full (doc, path, cancellable, count_progress, &calls,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, eo_print_document_get_n_pages (doc));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (eo_print_document_write_pdf_full (doc, path, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +300,8 @@ main (int   argc,
   g_test_add_func ("/print/pages", test_pages);
   g_test_add_func ("/print/list-pages", test_list_pages);
   g_test_add_func ("/print/csv", test_csv);
+  g_test_add_func ("/print/sender-check", test_sender_check);
+  g_test_add_func ("/print/write-progress", test_write_progress);
 
   return g_test_run ();
 }

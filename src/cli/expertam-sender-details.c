@@ -32,21 +32,12 @@ expertam_load_sender (GError **error)
 {
   g_autoptr(GSettings) settings = expertam_open_settings (error);
   g_autoptr(GVariant) dict = NULL;
-  EoPrintSender *sender;
 
   if (settings == NULL)
     return NULL;
 
-  sender = eo_print_sender_new ();
   dict = g_settings_get_value (settings, "sender");
-  for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
-    {
-      const char *value = NULL;
-
-      if (g_variant_lookup (dict, eo_print_sender_field_key (i), "&s", &value))
-        eo_print_sender_set (sender, i, value);
-    }
-  return sender;
+  return eo_print_sender_new_from_variant (dict);
 }
 
 gboolean
@@ -106,22 +97,21 @@ expertam_builtin_sender_details (char   **args,
       (sender = expertam_load_sender (error)) == NULL)
     goto out;
 
+  /* Every value is checked before any is kept: the forms print digits one per cell */
   for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
     if (values[i] != NULL)
       {
-        eo_print_sender_set (sender, i, values[i]);
+        g_autofree char *kept = eo_print_sender_check_value (i, values[i], error);
+
+        if (kept == NULL)
+          goto out;
+        eo_print_sender_set (sender, i, kept);
         changed = TRUE;
       }
 
   if (changed)
     {
-      g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
-
-      for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
-        if (eo_print_sender_get (sender, i)[0] != '\0')
-          g_variant_builder_add (&builder, "{ss}", eo_print_sender_field_key (i),
-                                 eo_print_sender_get (sender, i));
-      g_settings_set_value (settings, "sender", g_variant_builder_end (&builder));
+      g_settings_set_value (settings, "sender", eo_print_sender_to_variant (sender));
       g_settings_sync ();
     }
 

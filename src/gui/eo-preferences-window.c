@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eo-preferences-window.c: the account: service, login, API key in the keyring */
+/* eo-preferences-window.c: the account: service, login, API key in the keyring; the sender's
+ * details the postal forms print */
 #include "config.h"
 
 #include "eo-preferences-window.h"
@@ -11,6 +12,7 @@
 #include "eo-account.h"
 #include "eo-client.h"
 #include "eo-error.h"
+#include "eo-print-sender.h"
 #include "eo-secrets.h"
 
 struct _EoPreferencesWindow
@@ -32,6 +34,10 @@ struct _EoPreferencesWindow
   AdwActionRow         *check_row;
   GtkImage             *check_icon;
   GtkSpinner           *check_spinner;
+  AdwPreferencesGroup  *sender_group;
+  AdwPreferencesGroup  *bank_group;
+  GtkLabel             *sender_hint_label;
+  AdwEntryRow          *sender_rows[EO_PRINT_SENDER_N_FIELDS];
 
   guint                 has_stored_key : 1;
 };
@@ -491,6 +497,102 @@ check_action (GtkWidget  *widget,
                            eo_preferences_window_check_lookup_cb, g_object_ref (self));
 }
 
+/* The sender's details ------------------------------------------------------------------- */
+
+static const char *const sender_titles[EO_PRINT_SENDER_N_FIELDS] = {
+  N_("Name"),
+  N_("Street, House, Office"),
+  N_("City"),
+  N_("Region"),
+  N_("Postcode"),
+  N_("Phone"),
+  N_("INN (Taxpayer Number)"),
+  N_("Bank"),
+  N_("BIK (Bank Code)"),
+  N_("Correspondent Account"),
+  N_("Settlement Account"),
+};
+
+static void
+eo_preferences_window_update_sender_hint (EoPreferencesWindow *self)
+{
+  for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
+    {
+      const char *reason = g_object_get_data (G_OBJECT (self->sender_rows[i]), "eo-reason");
+
+      if (reason != NULL)
+        {
+          gtk_label_set_label (self->sender_hint_label, reason);
+          gtk_widget_set_visible (GTK_WIDGET (self->sender_hint_label), TRUE);
+          return;
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->sender_hint_label), FALSE);
+}
+
+/* Kept as soon as it is valid, as a binding would; what cannot be printed is never kept: the row
+ * says why, and the settings keep the last good value */
+static void
+sender_row_changed_cb (EoPreferencesWindow *self,
+                       AdwEntryRow         *row)
+{
+  EoPrintSenderField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "eo-field"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GVariant) dict = NULL;
+  g_autoptr(EoPrintSender) sender = NULL;
+
+  kept = eo_print_sender_check_value (field, gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  if (kept == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (row), error->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+      g_object_set_data_full (G_OBJECT (row), "eo-reason", g_strdup (error->message), g_free);
+      eo_preferences_window_update_sender_hint (self);
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_set_data (G_OBJECT (row), "eo-reason", NULL);
+  eo_preferences_window_update_sender_hint (self);
+
+  dict = g_settings_get_value (self->settings, "sender");
+  sender = eo_print_sender_new_from_variant (dict);
+  if (g_str_equal (eo_print_sender_get (sender, field), kept))
+    return;
+  eo_print_sender_set (sender, field, kept);
+  g_settings_set_value (self->settings, "sender", eo_print_sender_to_variant (sender));
+}
+
+static void
+eo_preferences_window_init_sender (EoPreferencesWindow *self)
+{
+  g_autoptr(GVariant) dict = g_settings_get_value (self->settings, "sender");
+  g_autoptr(EoPrintSender) sender = eo_print_sender_new_from_variant (dict);
+
+  for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+      gboolean bank = i >= EO_PRINT_SENDER_INN;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(sender_titles[i]));
+      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row),
+                                       eo_print_sender_field_is_digits (i) ? GTK_INPUT_PURPOSE_DIGITS
+                                       : i == EO_PRINT_SENDER_PHONE ? GTK_INPUT_PURPOSE_PHONE
+                                       : GTK_INPUT_PURPOSE_FREE_FORM);
+      gtk_editable_set_text (GTK_EDITABLE (row), eo_print_sender_get (sender, i));
+      g_object_set_data (G_OBJECT (row), "eo-field", GINT_TO_POINTER (i));
+      g_signal_connect_object (row, "changed", G_CALLBACK (sender_row_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_preferences_group_add (bank ? self->bank_group : self->sender_group, row);
+      self->sender_rows[i] = ADW_ENTRY_ROW (row);
+    }
+}
+
 static gboolean
 eo_preferences_window_close_request (GtkWindow *window)
 {
@@ -549,6 +651,9 @@ eo_preferences_window_class_init (EoPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, check_row);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, check_icon);
   gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, sender_group);
+  gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, bank_group);
+  gtk_widget_class_bind_template_child (widget_class, EoPreferencesWindow, sender_hint_label);
   gtk_widget_class_bind_template_callback (widget_class, service_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, custom_url_apply_cb);
@@ -588,6 +693,7 @@ eo_preferences_window_init (EoPreferencesWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), g_str_equal (service, "custom"));
   g_settings_bind (self->settings, "batch-jobs", self->batch_jobs_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  eo_preferences_window_init_sender (self);
   eo_preferences_window_lookup_key (self);
 }
 
@@ -595,4 +701,22 @@ EoPreferencesWindow *
 eo_preferences_window_new (void)
 {
   return g_object_new (EO_TYPE_PREFERENCES_WINDOW, NULL);
+}
+
+GtkWidget *
+eo_preferences_window_get_sender_row (EoPreferencesWindow *self,
+                                      guint                field)
+{
+  g_return_val_if_fail (EO_IS_PREFERENCES_WINDOW (self), NULL);
+  g_return_val_if_fail (field < EO_PRINT_SENDER_N_FIELDS, NULL);
+
+  return GTK_WIDGET (self->sender_rows[field]);
+}
+
+void
+eo_preferences_window_show_sender (EoPreferencesWindow *self)
+{
+  g_return_if_fail (EO_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "sender");
 }

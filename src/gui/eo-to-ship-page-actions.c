@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* eo-to-ship-page-actions.c: the "To Ship" page's sync and its actions on the selected orders */
+/* eo-to-ship-page-actions.c: the "To Ship" page's sync and its actions on the selected orders:
+ * Set Aside, Mark as Sent…, Print…, Select All */
 #include "config.h"
 
 #include <inttypes.h>
@@ -9,6 +10,8 @@
 #include "eo-to-ship-page-private.h"
 
 #include "eo-error.h"
+#include "eo-print-dialog.h"
+#include "eo-saved-order.h"
 #include "eo-ship-orders-dialog.h"
 #include "eo-to-ship-order.h"
 #include "eo-to-ship-row.h"
@@ -235,22 +238,15 @@ compare_listed (gconstpointer a,
   return (pa > pb) - (pa < pb);
 }
 
-static void
-mark_sent_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+/* The selected orders (EoToShipOrder) in the list's order: oldest paid first */
+static GPtrArray *
+eo_to_ship_page_checked_in_order (EoToShipPage *self)
 {
-  EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
-  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *orders = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
-  EoShipOrdersDialog *dialog;
   GHashTableIter iter;
   gpointer value;
 
-  if (self->outbox == NULL || g_hash_table_size (self->checked) == 0)
-    return;
-
-  /* In the list's order: oldest paid first */
   g_hash_table_iter_init (&iter, self->checked);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (orders, g_object_ref (value));
@@ -265,6 +261,22 @@ mark_sent_action (GtkWidget  *widget,
     }
   g_ptr_array_sort_with_data (orders, compare_listed, positions);
 
+  return orders;
+}
+
+static void
+mark_sent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
+  g_autoptr(GPtrArray) orders = NULL;
+  EoShipOrdersDialog *dialog;
+
+  if (self->outbox == NULL || g_hash_table_size (self->checked) == 0)
+    return;
+
+  orders = eo_to_ship_page_checked_in_order (self);
   dialog = eo_ship_orders_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->outbox,
                                       orders);
   g_signal_connect_object (dialog, "queued", G_CALLBACK (dialog_queued_cb), self,
@@ -272,6 +284,106 @@ mark_sent_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "failed", G_CALLBACK (dialog_failed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Print… ----------------------------------------------------------------------------------- */
+
+/* The selected orders are read from the store one after another, then printed together */
+typedef struct
+{
+  EoToShipPage *self;
+  GPtrArray    *to_ship;  /* EoToShipOrder, in the list's order */
+  GPtrArray    *orders;   /* EoOrder read so far */
+} PrintLoad;
+
+static void
+print_load_free (PrintLoad *load)
+{
+  g_object_unref (load->self);
+  g_ptr_array_unref (load->to_ship);
+  g_ptr_array_unref (load->orders);
+  g_free (load);
+}
+
+static void print_load_next (PrintLoad *load);
+
+static void
+print_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PrintLoad *load = user_data;
+  g_autoptr(EoOrder) order = NULL;
+  g_autoptr(GError) error = NULL;
+  EoToShipOrder *wanted = g_ptr_array_index (load->to_ship, load->orders->len);
+
+  order = eo_saved_order_load_finish (result, &error);
+  if (order == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (error != NULL)
+        message = g_strdup_printf (_("Order %" PRId64 " could not be read: %s"),
+                                   eo_to_ship_order_get_bill_id (wanted), error->message);
+      else
+        message = g_strdup_printf (_("Order %" PRId64 " is not saved here: sync the list "
+                                     "again to print it"), eo_to_ship_order_get_bill_id (wanted));
+      _eo_to_ship_page_show_toast (load->self, message);
+      load->self->loading_print = FALSE;
+      _eo_to_ship_page_update_actions (load->self);
+      print_load_free (load);
+      return;
+    }
+
+  g_ptr_array_add (load->orders, g_steal_pointer (&order));
+  print_load_next (load);
+}
+
+static void
+print_load_next (PrintLoad *load)
+{
+  EoToShipPage *self = load->self;
+  EoPrintDialog *dialog;
+
+  if (load->orders->len < load->to_ship->len && self->store != NULL)
+    {
+      EoToShipOrder *next = g_ptr_array_index (load->to_ship, load->orders->len);
+
+      /* Not the list's cancellable: a reload meanwhile does not stop Print… */
+      eo_saved_order_load_async (self->store, eo_to_ship_order_get_bill_id (next), NULL,
+                                 NULL, print_loaded_cb, load);
+      return;
+    }
+
+  self->loading_print = FALSE;
+  _eo_to_ship_page_update_actions (self);
+  if (load->orders->len == load->to_ship->len && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    {
+      dialog = eo_print_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    load->orders);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  print_load_free (load);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EoToShipPage *self = EO_TO_SHIP_PAGE (widget);
+  PrintLoad *load;
+
+  if (self->store == NULL || self->loading_print || g_hash_table_size (self->checked) == 0)
+    return;
+
+  load = g_new0 (PrintLoad, 1);
+  load->self = g_object_ref (self);
+  load->to_ship = eo_to_ship_page_checked_in_order (self);
+  load->orders = g_ptr_array_new_with_free_func (g_object_unref);
+  self->loading_print = TRUE;
+  _eo_to_ship_page_update_actions (self);
+  print_load_next (load);
 }
 
 static void
@@ -320,6 +432,7 @@ _eo_to_ship_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "to-ship.mark-sent", NULL, mark_sent_action);
   gtk_widget_class_install_action (widget_class, "to-ship.set-aside", NULL, set_aside_action);
   gtk_widget_class_install_action (widget_class, "to-ship.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "to-ship.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
                                        "to-ship.select-all", NULL);
 }

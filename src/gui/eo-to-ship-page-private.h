@@ -47,6 +47,7 @@ struct _EoToShipPage
 
   guint           syncing : 1;
   guint           updating_products : 1;
+  guint           loading_print : 1;     /* Print… reads the selected orders */
 };
 
 /* eo-to-ship-page.c */
@@ -57,7 +58,7 @@ void     _eo_to_ship_page_show_toast         (EoToShipPage   *self,
 void     _eo_to_ship_page_update_sync_label  (EoToShipPage   *self);
 void     _eo_to_ship_page_update_actions     (EoToShipPage   *self);
 
-/* eo-to-ship-page-actions.c: the sync, Set Aside, Mark as Sent…, Select All */
+/* eo-to-ship-page-actions.c: the sync, Set Aside, Mark as Sent…, Print…, Select All */
 void     _eo_to_ship_page_update_sync        (EoToShipPage   *self);
 void     _eo_to_ship_page_class_actions_init (GtkWidgetClass *widget_class);
 

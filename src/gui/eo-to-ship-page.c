@@ -124,6 +124,8 @@ _eo_to_ship_page_update_actions (EoToShipPage *self)
                                  n_checked > 0 && self->outbox != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "to-ship.set-aside",
                                  n_checked > 0 && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "to-ship.print",
+                                 n_checked > 0 && self->store != NULL && !self->loading_print);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "to-ship.select-all", n_shown > 0);
 }
 
@@ -754,6 +756,14 @@ eo_to_ship_page_get_loaded (EoToShipPage *self)
 
   return self->orders != NULL && self->loads == 0 && !self->syncing && self->grow_source == 0 &&
          self->products_source == 0;
+}
+
+guint
+eo_to_ship_page_get_n_selected (EoToShipPage *self)
+{
+  g_return_val_if_fail (EO_IS_TO_SHIP_PAGE (self), 0);
+
+  return g_hash_table_size (self->checked);
 }
 
 gboolean

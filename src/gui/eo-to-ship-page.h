@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (EoToShipPage, eo_to_ship_page, EO, TO_SHIP_PAGE, AdwBin)
  * Lists eo_store_to_ship() of the outbox's store, oldest paid first, filtered by text and
  * product; works offline from the store. Properties (read-only): "count" (guint, the orders to
  * ship, not counting those sending), "syncing" (gboolean). "open-order" (gint64) when a row is
- * activated; "synced" when a sync ended (the history may have new orders). Actions: to-ship.mark-sent, to-ship.set-aside (undoable from its toast),
- * to-ship.select-all. Toasts go to the AdwToastOverlay the page is in.
+ * activated; "synced" when a sync ended (the history may have new orders). Actions:
+ * to-ship.mark-sent, to-ship.set-aside (undoable from its toast), to-ship.print (the saved
+ * orders in the print dialog), to-ship.select-all. Toasts go to the AdwToastOverlay the page is in.
  */
 GtkWidget  *eo_to_ship_page_new        (void);
 void        eo_to_ship_page_set_client (EoToShipPage *self,
@@ -36,6 +37,8 @@ gboolean    eo_to_ship_page_get_syncing (EoToShipPage *self);
 GListModel *eo_to_ship_page_get_orders (EoToShipPage *self);
 /* TRUE once a load finished and nothing newer is under way */
 gboolean    eo_to_ship_page_get_loaded (EoToShipPage *self);
+/* The orders selected */
+guint       eo_to_ship_page_get_n_selected (EoToShipPage *self);
 /* Checks or unchecks the row of an order listed now; FALSE when it is not listed */
 gboolean    eo_to_ship_page_set_checked (EoToShipPage *self,
                                          gint64        bill_id,

@@ -10,6 +10,7 @@
 
 #include "eo-batch-dialog.h"
 #include "eo-error.h"
+#include "eo-print-dialog.h"
 #include "eo-status-dialog.h"
 
 void
@@ -485,6 +486,38 @@ ship_batch_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The order on screen, or the orders selected in "To Ship" when the list is shown */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+  const char *page = eo_window_get_page (self);
+  g_autoptr(GPtrArray) orders = NULL;
+  EoPrintDialog *dialog;
+
+  if (g_strcmp0 (page, "to-ship") == 0 && self->to_ship_page != NULL)
+    {
+      if (eo_to_ship_page_get_n_selected (self->to_ship_page) == 0)
+        eo_window_show_toast (self, _("Select the orders to print first"));
+      else
+        gtk_widget_activate_action (GTK_WIDGET (self->to_ship_page), "to-ship.print", NULL);
+      return;
+    }
+
+  if (g_strcmp0 (page, "order") != 0 || self->order == NULL)
+    {
+      eo_window_show_toast (self, _("Open an order, or select orders to ship, to print them"));
+      return;
+    }
+
+  orders = g_ptr_array_new ();
+  g_ptr_array_add (orders, self->order);
+  dialog = eo_print_dialog_new (GTK_WINDOW (self), orders);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _eo_window_class_actions_init (EoWindowClass *klass)
 {
@@ -506,6 +539,7 @@ _eo_window_class_actions_init (EoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-recent", NULL, show_recent_action);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_property_action (widget_class, "win.scan-mode", "scan-mode");
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
@@ -520,6 +554,7 @@ _eo_window_class_actions_init (EoWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.scan-mode", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
                                        "win.show-help-overlay", NULL);
 }

@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "eo-error.h"
 
@@ -131,13 +132,15 @@ eo_print_parcel_free (EoPrintParcel *parcel)
   g_free (parcel);
 }
 
-static gboolean
-check_sender (const EoPrintSender *sender,
-              EoPrintForm          form,
-              GError             **error)
+gboolean
+eo_print_form_missing_field (EoPrintForm          form,
+                             const EoPrintSender *sender,
+                             EoPrintSenderField  *out_field)
 {
   const EoPrintSenderField *needs;
   gsize n_needs;
+
+  g_return_val_if_fail (form < EO_PRINT_N_FORMS, FALSE);
 
   switch (form)
     {
@@ -167,12 +170,28 @@ check_sender (const EoPrintSender *sender,
   for (gsize i = 0; i < n_needs; i++)
     if (eo_print_sender_get (sender, needs[i])[0] == '\0')
       {
-        g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
-                     _("The form “%s” needs the sender’s %s, which is not set (expertam sender --%s)."),
-                     form_info[form].key, eo_print_sender_field_label (needs[i]),
-                     eo_print_sender_field_key (needs[i]));
-        return FALSE;
+        if (out_field != NULL)
+          *out_field = needs[i];
+        return TRUE;
       }
+  return FALSE;
+}
+
+static gboolean
+check_sender (const EoPrintSender *sender,
+              EoPrintForm          form,
+              GError             **error)
+{
+  EoPrintSenderField missing;
+
+  if (eo_print_form_missing_field (form, sender, &missing))
+    {
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   _("The form “%s” needs the sender’s %s, which is not set (expertam sender --%s)."),
+                   form_info[form].key, eo_print_sender_field_label (missing),
+                   eo_print_sender_field_key (missing));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -369,9 +388,21 @@ eo_print_document_write_pdf (EoPrintDocument  *doc,
                              const char       *filename,
                              GError          **error)
 {
+  return eo_print_document_write_pdf_full (doc, filename, NULL, NULL, NULL, error);
+}
+
+gboolean
+eo_print_document_write_pdf_full (EoPrintDocument     *doc,
+                                  const char          *filename,
+                                  GCancellable        *cancellable,
+                                  EoPrintProgressFunc  progress,
+                                  gpointer             user_data,
+                                  GError             **error)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  gboolean cancelled = FALSE;
   double w, h;
 
   eo_print_document_get_page_size (doc, 0, &w, &h);
@@ -379,16 +410,29 @@ eo_print_document_write_pdf (EoPrintDocument  *doc,
   cr = cairo_create (surface);
   for (guint i = 0; i < doc->pages->len; i++)
     {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          cancelled = TRUE;
+          break;
+        }
       eo_print_document_get_page_size (doc, i, &w, &h);
       cairo_pdf_surface_set_size (surface, w * EO_MM_TO_PT, h * EO_MM_TO_PT);
       eo_print_document_draw_page (doc, i, cr);
       cairo_show_page (cr);
+      if (progress != NULL)
+        progress (i + 1, doc->pages->len, user_data);
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (cancelled)
+    {
+      g_unlink (filename);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The PDF was not written: stopped."));
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, EO_ERROR, EO_ERROR_FAILED, _("Could not write “%s”: %s"),

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "eo-order.h"
 #include "eo-print-sender.h"
@@ -30,6 +31,11 @@ const char *eo_print_form_key        (EoPrintForm form);
 /* Parses "slip,7p,list" (spaces allowed); an unknown name is EO_ERROR_INVALID_INPUT naming it */
 GArray     *eo_print_forms_parse     (const char  *list,
                                       GError     **error);
+
+/* The first sender's field the form needs that is not set: FALSE when it has all it needs */
+gboolean    eo_print_form_missing_field (EoPrintForm          form,
+                                         const EoPrintSender *sender,
+                                         EoPrintSenderField  *out_field);
 
 /* One parcel: the order and what the post office is told about it */
 typedef struct
@@ -85,6 +91,21 @@ void             eo_print_document_draw_page     (EoPrintDocument *doc,
 gboolean         eo_print_document_write_pdf     (EoPrintDocument  *doc,
                                                   const char       *filename,
                                                   GError          **error);
+
+/* Called after each page drawn, from the thread that writes */
+typedef void (*EoPrintProgressFunc) (guint    pages_done,
+                                     guint    n_pages,
+                                     gpointer user_data);
+
+/* The same, with a progress call per page, and stopping (G_IO_ERROR_CANCELLED, the file
+ * removed) when cancelled. A document is drawn by one thread at a time, not necessarily the
+ * one that made it: the PDF may be written in a worker thread. */
+gboolean         eo_print_document_write_pdf_full (EoPrintDocument     *doc,
+                                                   const char          *filename,
+                                                   GCancellable        *cancellable,
+                                                   EoPrintProgressFunc  progress,
+                                                   gpointer             user_data,
+                                                   GError             **error);
 
 /* The list for the post office as CSV (UTF-8, comma-separated, a header row, a totals row) */
 char            *eo_print_list_csv               (const EoPrintSender *sender,

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "eo-error.h"
+
 static const char *const keys[EO_PRINT_SENDER_N_FIELDS] = {
   "name", "address", "city", "region", "postcode", "phone", "inn", "bank", "bik",
   "corr-account", "account",
@@ -133,4 +135,126 @@ eo_print_sender_full_address (const EoPrintSender *sender)
       g_string_append (out, part);
     }
   return g_string_free (out, FALSE);
+}
+
+gboolean
+eo_print_sender_field_is_digits (EoPrintSenderField field)
+{
+  switch (field)
+    {
+    case EO_PRINT_SENDER_POSTCODE:
+    case EO_PRINT_SENDER_INN:
+    case EO_PRINT_SENDER_BIK:
+    case EO_PRINT_SENDER_CORR_ACCOUNT:
+    case EO_PRINT_SENDER_ACCOUNT:
+      return TRUE;
+    case EO_PRINT_SENDER_NAME:
+    case EO_PRINT_SENDER_ADDRESS:
+    case EO_PRINT_SENDER_CITY:
+    case EO_PRINT_SENDER_REGION:
+    case EO_PRINT_SENDER_PHONE:
+    case EO_PRINT_SENDER_BANK:
+    case EO_PRINT_SENDER_N_FIELDS:
+    default:
+      return FALSE;
+    }
+}
+
+char *
+eo_print_sender_check_value (EoPrintSenderField   field,
+                             const char          *value,
+                             GError             **error)
+{
+  g_autofree char *kept = g_strstrip (g_strdup (value != NULL ? value : ""));
+  GString *digits;
+  gsize n;
+
+  g_return_val_if_fail (field < EO_PRINT_SENDER_N_FIELDS, NULL);
+
+  if (!g_utf8_validate (kept, -1, NULL))
+    {
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   _("The sender’s %s is not valid text."), eo_print_sender_field_label (field));
+      return NULL;
+    }
+  if (kept[0] == '\0' || !eo_print_sender_field_is_digits (field))
+    return g_steal_pointer (&kept);
+
+  digits = g_string_new (NULL);
+  for (const char *p = kept; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        continue;
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_free (digits, TRUE);
+          g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                       _("The sender’s %s is digits only: “%s” is not."),
+                       eo_print_sender_field_label (field), kept);
+          return NULL;
+        }
+      g_string_append_c (digits, *p);
+    }
+
+  n = digits->len;
+  if ((field == EO_PRINT_SENDER_POSTCODE && n != 6) ||
+      (field == EO_PRINT_SENDER_INN && n != 10 && n != 12) ||
+      (field == EO_PRINT_SENDER_BIK && n != 9) ||
+      ((field == EO_PRINT_SENDER_CORR_ACCOUNT || field == EO_PRINT_SENDER_ACCOUNT) && n != 20))
+    {
+      const char *wanted;
+
+      switch (field)
+        {
+        case EO_PRINT_SENDER_POSTCODE:
+          wanted = _("6 digits");
+          break;
+        case EO_PRINT_SENDER_INN:
+          wanted = _("10 digits (an organisation) or 12 (a person)");
+          break;
+        case EO_PRINT_SENDER_BIK:
+          wanted = _("9 digits");
+          break;
+        default:
+          wanted = _("20 digits");
+          break;
+        }
+      g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
+                   /* Translators: the field, then what it should be ("6 digits"), then the
+                    * number of digits typed */
+                   g_dngettext (GETTEXT_PACKAGE, "The sender’s %s is %s: this one has %u digit.",
+                                "The sender’s %s is %s: this one has %u digits.", (gulong) n),
+                   eo_print_sender_field_label (field), wanted, (guint) n);
+      g_string_free (digits, TRUE);
+      return NULL;
+    }
+  return g_string_free (digits, FALSE);
+}
+
+EoPrintSender *
+eo_print_sender_new_from_variant (GVariant *dict)
+{
+  EoPrintSender *sender = eo_print_sender_new ();
+
+  if (dict == NULL || !g_variant_is_of_type (dict, G_VARIANT_TYPE ("a{ss}")))
+    return sender;
+  for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
+    {
+      const char *value = NULL;
+
+      if (g_variant_lookup (dict, keys[i], "&s", &value))
+        eo_print_sender_set (sender, i, value);
+    }
+  return sender;
+}
+
+GVariant *
+eo_print_sender_to_variant (const EoPrintSender *sender)
+{
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+
+  for (int i = 0; i < EO_PRINT_SENDER_N_FIELDS; i++)
+    if (eo_print_sender_get (sender, i)[0] != '\0')
+      g_variant_builder_add (&builder, "{ss}", keys[i], eo_print_sender_get (sender, i));
+  return g_variant_builder_end (&builder);
 }

@@ -49,6 +49,21 @@ const char    *eo_print_sender_field_label  (EoPrintSenderField field);
 /* "address, city, region" with the parts that are set */
 char          *eo_print_sender_full_address (const EoPrintSender *sender);
 
+/* TRUE for the fields of digits only, one per cell of the forms: postcode (6), INN (10 or 12),
+ * BIK (9), correspondent account (20) and settlement account (20) */
+gboolean       eo_print_sender_field_is_digits (EoPrintSenderField field);
+/* The value as it is kept: trimmed, and for a field of digits without the spaces people type
+ * between groups; NULL with EO_ERROR_INVALID_INPUT (translated, naming the field) when it
+ * cannot be printed on the forms. "" (not set) is always accepted. */
+char          *eo_print_sender_check_value  (EoPrintSenderField   field,
+                                             const char          *value,
+                                             GError             **error);
+
+/* To and from the settings' "sender" key (a{ss}, the keys of eo_print_sender_field_key; only
+ * the fields that are set are written) */
+EoPrintSender *eo_print_sender_new_from_variant (GVariant         *dict);
+GVariant      *eo_print_sender_to_variant   (const EoPrintSender *sender);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EoPrintSender, eo_print_sender_free)
 
 G_END_DECLS

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* eo-print-dialog.h: printing the postal forms and packing slips of one order or many */
+#pragma once
+
+#include <adwaita.h>
+
+#include "eo-print-document.h"
+
+G_BEGIN_DECLS
+
+#define EO_TYPE_PRINT_DIALOG (eo_print_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (EoPrintDialog, eo_print_dialog, EO, PRINT_DIALOG, AdwWindow)
+
+/*
+ * orders: EoOrder, at least one, printed in that order. A check row per form (the choice kept
+ * in the settings' "print-forms" when something is printed or exported), "Blank Forms"
+ * ("print-blank"), and per order its cash on delivery (what is left to pay) and declared value
+ * (its sum). What the core would refuse is said in the dialog before anything is drawn: a
+ * declared value below the COD (on the order's row too), a sender's field a form needs (with a
+ * way to Preferences), no form. The sender and the calibration are the settings' ("sender",
+ * "print-offsets"), as for `expertam print`.
+ */
+EoPrintDialog *eo_print_dialog_new          (GtkWindow     *parent,
+                                             GPtrArray     *orders);
+/* What Export PDF… does once a file is picked: the PDF is written in a worker thread, with
+ * the progress shown; "busy" until it is done */
+void           eo_print_dialog_export_pdf   (EoPrintDialog *self,
+                                             GFile         *file);
+/* What Print… does: a GtkPrintOperation drawing the core's pages, each on paper of its size.
+ * export_filename: NULL to ask for a printer; a path to have GTK write its PDF there instead
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT) */
+void           eo_print_dialog_print        (EoPrintDialog *self,
+                                             const char    *export_filename);
+/* TRUE while a PDF is written or a print run is drawn */
+gboolean       eo_print_dialog_get_busy     (EoPrintDialog *self);
+/* The problem shown, or NULL when there is none */
+const char    *eo_print_dialog_get_message  (EoPrintDialog *self);
+/* After a run: what it did ("5 pages exported to …"), or NULL */
+const char    *eo_print_dialog_get_status   (EoPrintDialog *self);
+/* The pages the choice makes now; 0 when it cannot be printed */
+guint          eo_print_dialog_get_n_pages  (EoPrintDialog *self);
+/* For tests: the check button of a form, and the nth order's entry rows */
+GtkWidget     *eo_print_dialog_get_form_check (EoPrintDialog *self,
+                                               EoPrintForm    form);
+GtkWidget     *eo_print_dialog_get_cod_row  (EoPrintDialog *self,
+                                             guint          nth);
+GtkWidget     *eo_print_dialog_get_value_row (EoPrintDialog *self,
+                                              guint          nth);
+
+G_END_DECLS
