@@ -46,6 +46,7 @@ struct _EoPrintDialog
   AdwWindow             parent_instance;
 
   GSettings            *settings;
+  EoStore              *store;         /* where each run is recorded; NULL: not recorded */
   GCancellable         *cancellable;   /* the export under way; cancelled on close */
   GPtrArray            *parcels;       /* Parcel, in the order given */
   GtkCheckButton       *form_checks[EO_PRINT_N_FORMS];
@@ -523,6 +524,52 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+/* What was just printed or exported, recorded in the shop's history of print runs (so it can
+ * be printed again: `expertam print --again`); the status says under which number */
+static void
+eo_print_dialog_record_run (EoPrintDialog *self,
+                            const char    *status)
+{
+  g_autoptr(GString) forms = g_string_new (NULL);
+  g_autoptr(EoPrintRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recorded = NULL;
+  gint64 id;
+
+  if (self->store == NULL)
+    {
+      eo_print_dialog_set_status (self, status);
+      return;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (shown_forms); i++)
+    if (gtk_check_button_get_active (self->form_checks[shown_forms[i]]))
+      g_string_append_printf (forms, "%s%s", forms->len > 0 ? "," : "",
+                              eo_print_form_key (shown_forms[i]));
+
+  run = eo_print_run_new (forms->str);
+  run->blank = gtk_switch_get_active (self->blank_switch);
+  for (guint i = 0; i < self->parcels->len; i++)
+    {
+      Parcel *parcel = g_ptr_array_index (self->parcels, i);
+      gint64 cod = 0, value = 0;
+
+      parse_sum (parcel->cod_text, &cod);
+      parse_sum (parcel->value_text, &value);
+      eo_print_run_add_order (run, eo_order_get_id (parcel->order), cod, value, NULL);
+    }
+
+  id = eo_store_record_print_run (self->store, run, g_get_real_time () / G_USEC_PER_SEC, &error);
+  if (id == 0)
+    /* Translators: what was printed, then why it could not be kept in the history */
+    recorded = g_strdup_printf (_("%s It was not recorded in the print history: %s"), status,
+                                error->message);
+  else
+    /* Translators: what was printed, then the number of the print run */
+    recorded = g_strdup_printf (_("%s Recorded as print run %" PRId64 "."), status, id);
+  eo_print_dialog_set_status (self, recorded);
+}
+
 static void
 eo_print_dialog_exported_cb (GObject      *object,
                              GAsyncResult *result,
@@ -551,7 +598,7 @@ eo_print_dialog_exported_cb (GObject      *object,
                                                          "%u pages exported to “%s”.", n_pages),
                                                n_pages, name);
 
-    eo_print_dialog_set_status (self, status);
+    eo_print_dialog_record_run (self, status);
   }
 }
 
@@ -761,7 +808,7 @@ eo_print_dialog_print_finished (EoPrintDialog           *self,
       else
         status = g_strdup_printf (ngettext ("%u page sent to the printer.",
                                             "%u pages sent to the printer.", n_pages), n_pages);
-      eo_print_dialog_set_status (self, status);
+      eo_print_dialog_record_run (self, status);
     }
 }
 
@@ -876,6 +923,7 @@ eo_print_dialog_dispose (GObject *object)
       eo_print_dialog_print_finished (self, GTK_PRINT_OPERATION_RESULT_CANCEL, NULL);
     }
   g_clear_object (&self->chooser);
+  g_clear_object (&self->store);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
 
@@ -1032,6 +1080,16 @@ parcel_expanded_cb (AdwExpanderRow *row,
   if (adw_expander_row_get_expanded (row))
     parcel_ensure_rows (parcel);
   update_parcel_row (parcel);
+}
+
+void
+eo_print_dialog_set_store (EoPrintDialog *self,
+                           EoStore       *store)
+{
+  g_return_if_fail (EO_IS_PRINT_DIALOG (self));
+  g_return_if_fail (store == NULL || EO_IS_STORE (store));
+
+  g_set_object (&self->store, store);
 }
 
 EoPrintDialog *

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "eo-print-document.h"
+#include "eo-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,9 @@ G_DECLARE_FINAL_TYPE (EoPrintDialog, eo_print_dialog, EO, PRINT_DIALOG, AdwWindo
  */
 EoPrintDialog *eo_print_dialog_new          (GtkWindow     *parent,
                                              GPtrArray     *orders);
+/* Where each run printed or exported is recorded (the shop's print history); NULL: nowhere */
+void           eo_print_dialog_set_store    (EoPrintDialog *self,
+                                             EoStore       *store);
 /* What Export PDF… does once a file is picked: the PDF is written in a worker thread, with
  * the progress shown; "busy" until it is done */
 void           eo_print_dialog_export_pdf   (EoPrintDialog *self,

@@ -361,6 +361,7 @@ print_load_next (PrintLoad *load)
     {
       dialog = eo_print_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                     load->orders);
+      eo_print_dialog_set_store (dialog, self->store);
       gtk_window_present (GTK_WINDOW (dialog));
     }
   print_load_free (load);

@@ -515,6 +515,7 @@ print_action (GtkWidget  *widget,
   orders = g_ptr_array_new ();
   g_ptr_array_add (orders, self->order);
   dialog = eo_print_dialog_new (GTK_WINDOW (self), orders);
+  eo_print_dialog_set_store (dialog, self->store);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -219,6 +219,23 @@ test_export (void)
   g_assert_cmpstr (sizes->pdata[1], ==, "561 x 400");
   g_assert_cmpstr (sizes->pdata[2], ==, "595 x 842");
 
+  /* Recorded in the shop's print history, as it was printed */
+  g_assert_nonnull (strstr (eo_print_dialog_get_status (dialog), "Recorded as print run"));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) runs = eo_store_list_print_runs (store, 1, &error);
+    const EoPrintRun *run;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (runs->len, ==, 1);
+    run = runs->pdata[0];
+    g_assert_cmpstr (run->forms, ==, "slip,7p,list");
+    g_assert_false (run->blank);
+    g_assert_cmpuint (run->orders->len, ==, 1);
+    g_assert_cmpint (eo_print_run_get_order (run, 0)->bill_id, ==, 1002);
+    g_assert_cmpint (eo_print_run_get_order (run, 0)->cod, ==, 377000);
+  }
+
   kept = g_settings_get_strv (settings, "print-forms");
   g_assert_cmpuint (g_strv_length (kept), ==, 3);
   g_assert_cmpstr (kept[0], ==, "slip");
