@@ -188,8 +188,8 @@ static const char * const migrations[] = {
   ");",
 
   /* 6: which order a tracking number was sent with (the scan station asks at every code) */
-  "CREATE INDEX log_sent_rpo ON log (rpo) WHERE status = 'sent' AND result = 1;"
-  "CREATE INDEX outbox_sent_rpo ON outbox (rpo) WHERE status = 'sent' AND state = 0;",
+  ("CREATE INDEX log_sent_rpo ON log (rpo) WHERE status = 'sent' AND result = 1;"
+   "CREATE INDEX outbox_sent_rpo ON outbox (rpo) WHERE status = 'sent' AND state = 0;"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == EO_STORE_SCHEMA_VERSION);
