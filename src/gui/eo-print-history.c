@@ -79,7 +79,8 @@ describe_run (const EoPrintRun *run)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_auto(GStrv) keys = g_strsplit (run->forms != NULL ? run->forms : "", ",", -1);
-  guint shown = MIN (run->orders->len, SUBTITLE_ORDERS);
+  /* "and 1 more" would be no shorter than the number itself */
+  guint shown = run->orders->len > SUBTITLE_ORDERS + 1 ? SUBTITLE_ORDERS : run->orders->len;
 
   for (guint k = 0; keys[k] != NULL; k++)
     {
@@ -197,18 +198,25 @@ eo_print_history_reload (EoPrintHistory *self)
   gtk_stack_set_visible_child_name (self->stack, self->runs->len > 0 ? "runs" : "empty");
 }
 
+/* The newest run's Print Again… has the focus, as the run most often printed again */
 static void
-print_dialog_destroyed_cb (EoPrintHistory *self)
+eo_print_history_focus_newest (EoPrintHistory *self)
 {
   GtkWidget *newest;
 
-  eo_print_history_reload (self);
   if (self->disposed || self->runs == NULL || self->runs->len == 0)
     return;
   newest = g_hash_table_lookup (self->buttons,
                                 &((EoPrintRun *) g_ptr_array_index (self->runs, 0))->id);
   if (newest != NULL)
-    gtk_widget_grab_focus (newest);
+    gtk_window_set_focus (GTK_WINDOW (self), newest);
+}
+
+static void
+print_dialog_destroyed_cb (EoPrintHistory *self)
+{
+  eo_print_history_reload (self);
+  eo_print_history_focus_newest (self);
 }
 
 /* Print Again… ------------------------------------------------------------------------------ */
@@ -415,6 +423,7 @@ eo_print_history_new (GtkWindow *parent,
   self = g_object_new (EO_TYPE_PRINT_HISTORY, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   eo_print_history_reload (self);
+  eo_print_history_focus_newest (self);
 
   return self;
 }
