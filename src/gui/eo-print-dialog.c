@@ -87,8 +87,8 @@ parcel_free (Parcel *parcel)
   g_free (parcel);
 }
 
-static const char *
-form_title (EoPrintForm form)
+const char *
+eo_print_dialog_form_title (EoPrintForm form)
 {
   switch (form)
     {
@@ -301,7 +301,7 @@ eo_print_dialog_make_document (EoPrintDialog  *self,
           g_set_error (error, EO_ERROR, EO_ERROR_INVALID_INPUT,
                        _("“%s” needs the sender’s %s, which is not set. Set it in Preferences, "
                          "on the Sender page."),
-                       form_title (form), eo_print_sender_field_label (missing));
+                       eo_print_dialog_form_title (form), eo_print_sender_field_label (missing));
           return NULL;
         }
     }
@@ -375,7 +375,7 @@ eo_print_dialog_update_forms_summary (EoPrintDialog *self)
   for (gsize i = 0; i < G_N_ELEMENTS (shown_forms); i++)
     if (gtk_check_button_get_active (self->form_checks[shown_forms[i]]))
       g_string_append_printf (chosen, "%s%s", chosen->len > 0 ? ", " : "",
-                              form_title (shown_forms[i]));
+                              eo_print_dialog_form_title (shown_forms[i]));
 
   if (chosen->len == 0)
     subtitle = g_strdup (_("None chosen"));
@@ -994,13 +994,14 @@ eo_print_dialog_init (EoPrintDialog *self)
       EoPrintForm form = shown_forms[i];
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
+      const char *title = eo_print_dialog_form_title (form);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), form_title (form));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), form_subtitle (form));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, form_title (form), -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    g_strv_contains ((const char * const *) chosen,
                                                     eo_print_form_key (form)));
@@ -1092,6 +1093,79 @@ eo_print_dialog_set_store (EoPrintDialog *self,
   g_set_object (&self->store, store);
 }
 
+void
+eo_print_dialog_apply_run (EoPrintDialog    *self,
+                           const EoPrintRun *run)
+{
+  g_autoptr(GArray) forms = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (EO_IS_PRINT_DIALOG (self));
+  g_return_if_fail (run != NULL);
+
+  /* The keys are the store's, written by this dialog or `expertam print`: an unknown one is
+   * from a later version; the others still count */
+  forms = g_array_new (FALSE, FALSE, sizeof (EoPrintForm));
+  if (run->forms != NULL)
+    {
+      g_auto(GStrv) keys = g_strsplit (run->forms, ",", -1);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_autoptr(GArray) one = eo_print_forms_parse (keys[k], &error);
+
+          if (one != NULL)
+            g_array_append_vals (forms, one->data, one->len);
+          else
+            g_debug ("Print run %" PRId64 ": %s", run->id, error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (shown_forms); i++)
+    {
+      gboolean wanted = FALSE;
+
+      for (guint f = 0; f < forms->len; f++)
+        wanted |= g_array_index (forms, EoPrintForm, f) == shown_forms[i];
+      gtk_check_button_set_active (self->form_checks[shown_forms[i]], wanted);
+    }
+  gtk_switch_set_active (self->blank_switch, run->blank);
+
+  for (guint i = 0; i < self->parcels->len; i++)
+    {
+      Parcel *parcel = g_ptr_array_index (self->parcels, i);
+
+      for (guint o = 0; o < run->orders->len; o++)
+        {
+          const EoPrintRunOrder *printed = eo_print_run_get_order (run, o);
+
+          if (printed->bill_id != eo_order_get_id (parcel->order))
+            continue;
+
+          g_free (parcel->cod_text);
+          parcel->cod_text = eo_money_format (MAX (printed->cod, 0));
+          g_free (parcel->value_text);
+          parcel->value_text = eo_money_format (MAX (printed->declared_value, 0));
+          /* Their rows, when made, say the same ("changed" keeps the texts as they are) */
+          if (parcel->cod_row != NULL)
+            {
+              g_autofree char *cod_text = g_strdup (parcel->cod_text);
+              g_autofree char *value_text = g_strdup (parcel->value_text);
+
+              gtk_editable_set_text (GTK_EDITABLE (parcel->cod_row), cod_text);
+              gtk_editable_set_text (GTK_EDITABLE (parcel->value_row), value_text);
+            }
+          update_parcel_row (parcel);
+          break;
+        }
+    }
+
+  eo_print_dialog_update (self);
+  if (gtk_widget_is_sensitive (self->print_button))
+    gtk_window_set_focus (GTK_WINDOW (self), self->print_button);
+}
+
 EoPrintDialog *
 eo_print_dialog_new (GtkWindow *parent,
                      GPtrArray *orders)
@@ -1181,6 +1255,14 @@ eo_print_dialog_get_form_check (EoPrintDialog *self,
   g_return_val_if_fail (form < EO_PRINT_N_FORMS, NULL);
 
   return GTK_WIDGET (self->form_checks[form]);
+}
+
+GtkWidget *
+eo_print_dialog_get_blank_switch (EoPrintDialog *self)
+{
+  g_return_val_if_fail (EO_IS_PRINT_DIALOG (self), NULL);
+
+  return GTK_WIDGET (self->blank_switch);
 }
 
 GtkWidget *

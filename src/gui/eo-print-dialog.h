@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "eo-print-document.h"
+#include "eo-print-run.h"
 #include "eo-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,13 @@ EoPrintDialog *eo_print_dialog_new          (GtkWindow     *parent,
 /* Where each run printed or exported is recorded (the shop's print history); NULL: nowhere */
 void           eo_print_dialog_set_store    (EoPrintDialog *self,
                                              EoStore       *store);
+/* The run's choice, to print it again: its forms, "Blank Forms", and the sums of each order it
+ * has (matched by number; the others keep theirs). The settings' choice is kept as it was until
+ * something is printed or exported. A form the dialog does not know is left out. */
+void           eo_print_dialog_apply_run    (EoPrintDialog    *self,
+                                             const EoPrintRun *run);
+/* A form's name as the dialog shows it, translated: "Address Label (ф.7-п)" */
+const char    *eo_print_dialog_form_title   (EoPrintForm    form);
 /* What Export PDF… does once a file is picked: the PDF is written in a worker thread, with
  * the progress shown; "busy" until it is done */
 void           eo_print_dialog_export_pdf   (EoPrintDialog *self,
@@ -44,7 +52,8 @@ const char    *eo_print_dialog_get_message  (EoPrintDialog *self);
 const char    *eo_print_dialog_get_status   (EoPrintDialog *self);
 /* The pages the choice makes now; 0 when it cannot be printed */
 guint          eo_print_dialog_get_n_pages  (EoPrintDialog *self);
-/* For tests: the check button of a form, and the nth order's entry rows */
+/* For tests: the check button of a form, "Blank Forms", and the nth order's entry rows */
+GtkWidget     *eo_print_dialog_get_blank_switch (EoPrintDialog *self);
 GtkWidget     *eo_print_dialog_get_form_check (EoPrintDialog *self,
                                                EoPrintForm    form);
 GtkWidget     *eo_print_dialog_get_cod_row  (EoPrintDialog *self,

@@ -11,6 +11,7 @@
 #include "eo-batch-dialog.h"
 #include "eo-error.h"
 #include "eo-print-dialog.h"
+#include "eo-print-history.h"
 #include "eo-status-dialog.h"
 
 void
@@ -519,6 +520,26 @@ print_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The shop's recent print runs, to print one again */
+static void
+print_history_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EoWindow *self = EO_WINDOW (widget);
+  EoPrintHistory *history;
+
+  if (self->store == NULL)
+    {
+      eo_window_show_toast (self, _("The shop is still opening: its print history can be shown "
+                                    "once it is open"));
+      return;
+    }
+
+  history = eo_print_history_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (history));
+}
+
 void
 _eo_window_class_actions_init (EoWindowClass *klass)
 {
@@ -541,6 +562,7 @@ _eo_window_class_actions_init (EoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_property_action (widget_class, "win.scan-mode", "scan-mode");
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-history", NULL, print_history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);

@@ -3,7 +3,8 @@
  * the orders selected in "To Ship", the PDF exported in a worker thread and the one GTK's print
  * operation writes (page count and sizes read back with pdfinfo), the forms chosen kept in the
  * settings, the cash-on-delivery rule and a missing sender's field said in the dialog, and the
- * Sender page of Preferences refusing what the forms cannot print. Runs under xvfb-run and
+ * Sender page of Preferences refusing what the forms cannot print; the Print History dialog
+ * listing the runs recorded, and printing one again with its forms and sums. Runs under xvfb-run and
  * dbus-run-session, with the memory settings backend and a fresh store in a temporary
  * XDG_DATA_HOME. */
 #include "config.h"
@@ -15,7 +16,9 @@
 #include "eo-demo-server.h"
 #include "eo-order.h"
 #include "eo-preferences-window.h"
+#include "eo-money.h"
 #include "eo-print-dialog.h"
+#include "eo-print-history.h"
 #include "eo-store.h"
 #include "eo-to-ship-order.h"
 #include "eo-to-ship-page.h"
@@ -68,6 +71,8 @@ destroy_window (EoWindow *window)
   GtkWidget *dialog;
 
   while ((dialog = gui_test_find_toplevel (EO_TYPE_PRINT_DIALOG)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  while ((dialog = gui_test_find_toplevel (EO_TYPE_PRINT_HISTORY)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   gui_test_drain ();
@@ -453,6 +458,195 @@ test_preferences_sender (void)
   gui_test_drain ();
 }
 
+static gboolean
+history_shown (gpointer user_data)
+{
+  return gui_test_find_toplevel (EO_TYPE_PRINT_HISTORY) != NULL;
+}
+
+static gboolean
+history_settled (gpointer user_data)
+{
+  return !eo_print_history_get_loading (user_data);
+}
+
+static gboolean
+history_says (gpointer user_data)
+{
+  return eo_print_history_get_message (user_data) != NULL;
+}
+
+static EoPrintHistory *
+open_history (EoWindow *window)
+{
+  EoPrintHistory *history;
+
+  /* The main menu's Print History… */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-history", NULL));
+  g_assert_true (gui_test_wait_for (history_shown, NULL, WAIT_MS));
+  history = EO_PRINT_HISTORY (gui_test_find_toplevel (EO_TYPE_PRINT_HISTORY));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (history)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (history)) == GTK_WINDOW (window));
+
+  return history;
+}
+
+static gboolean
+form_active (EoPrintDialog *dialog,
+             EoPrintForm    form)
+{
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (eo_print_dialog_get_form_check (dialog,
+                                                                                        form)));
+}
+
+/* A run of order 1002 exported with a COD of 1 500 and a declared value of 4 000, on blanks: the
+ * history lists it first, and its Print Again… opens the print dialog with those forms, the
+ * blank switch and the sums, the settings' choice (changed meanwhile) left alone. A run with an
+ * order the store does not have: said in the history, naming the order. */
+static void
+test_history (void)
+{
+  EoWindow *window;
+  EoPrintDialog *dialog;
+  EoPrintHistory *history;
+  GtkWidget *button;
+  const EoPrintForm forms[] = { EO_PRINT_FORM_SLIP, EO_PRINT_FORM_7P };
+  g_autofree char *path = g_build_filename (data_dir, "again.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EoPrintRun) missing = NULL;
+  g_autofree char *cod = eo_money_format (150000);
+  g_autofree char *value = eo_money_format (400000);
+  g_autofree char *accessible = NULL;
+  g_auto(GStrv) kept = NULL;
+  const EoPrintRun *run;
+  gint64 run_id, missing_id;
+
+  set_sender (FALSE);
+  window = new_window ();
+  dialog = open_order_dialog (window, 1002);
+  choose_forms (dialog, forms, G_N_ELEMENTS (forms));
+  gtk_switch_set_active (GTK_SWITCH (eo_print_dialog_get_blank_switch (dialog)), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (eo_print_dialog_get_value_row (dialog, 0)), "4000");
+  gtk_editable_set_text (GTK_EDITABLE (eo_print_dialog_get_cod_row (dialog, 0)), "1500");
+  g_assert_null (eo_print_dialog_get_message (dialog));
+  eo_print_dialog_export_pdf (dialog, file);
+  g_assert_true (gui_test_wait_for (not_busy, dialog, WAIT_MS));
+  g_assert_null (eo_print_dialog_get_message (dialog));
+
+  runs = eo_store_list_print_runs (store, 1, &error);
+  g_assert_no_error (error);
+  run = runs->pdata[0];
+  run_id = run->id;
+  g_assert_cmpstr (run->forms, ==, "slip,7p");
+  g_assert_true (run->blank);
+  g_assert_cmpint (eo_print_run_get_order (run, 0)->cod, ==, 150000);
+  g_assert_cmpint (eo_print_run_get_order (run, 0)->declared_value, ==, 400000);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_drain ();
+
+  /* Another choice kept meanwhile: printing again does not take it, nor change it */
+  {
+    const char *list_only[] = { "list", NULL };
+
+    g_settings_set_strv (settings, "print-forms", list_only);
+    g_settings_set_boolean (settings, "print-blank", FALSE);
+  }
+
+  history = open_history (window);
+  g_assert_cmpuint (eo_print_history_get_n_runs (history), >=, 1);
+  g_assert_null (eo_print_history_get_message (history));
+  g_assert_true (gui_test_shows_text (GTK_WIDGET (history),
+                                      "Packing Slip, Address Label (ф.7-п) · onto blank forms · "
+                                      "1002"));
+  button = eo_print_history_get_again_button (history, run_id);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  accessible = g_strdup_printf ("Print run %" G_GINT64_FORMAT " of ", run_id);
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button), accessible));
+
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (gui_test_wait_for (dialog_shown, NULL, WAIT_MS));
+  g_assert_true (gui_test_wait_for (history_settled, history, WAIT_MS));
+  g_assert_null (eo_print_history_get_message (history));
+  dialog = EO_PRINT_DIALOG (gui_test_find_toplevel (EO_TYPE_PRINT_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (history));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Print Order 1002");
+  for (int f = 0; f < EO_PRINT_N_FORMS; f++)
+    g_assert_cmpint (form_active (dialog, f), ==, f == EO_PRINT_FORM_SLIP || f == EO_PRINT_FORM_7P);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (eo_print_dialog_get_blank_switch (dialog))));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (eo_print_dialog_get_cod_row (dialog, 0))),
+                   ==, cod);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (eo_print_dialog_get_value_row (dialog, 0))),
+                   ==, value);
+  g_assert_null (eo_print_dialog_get_message (dialog));
+  g_assert_cmpuint (eo_print_dialog_get_n_pages (dialog), ==, 2);
+
+  kept = g_settings_get_strv (settings, "print-forms");
+  g_assert_cmpuint (g_strv_length (kept), ==, 1);
+  g_assert_cmpstr (kept[0], ==, "list");
+  g_assert_false (g_settings_get_boolean (settings, "print-blank"));
+
+  /* Closed: the history is read again, and is still there */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_drain ();
+  g_assert_true (gui_test_find_toplevel (EO_TYPE_PRINT_HISTORY) == GTK_WIDGET (history));
+  gtk_window_destroy (GTK_WINDOW (history));
+  gui_test_drain ();
+
+  /* A run whose order 990001 the store does not have */
+  missing = eo_print_run_new ("slip");
+  eo_print_run_add_order (missing, 1002, 0, 0, NULL);
+  eo_print_run_add_order (missing, 990001, 0, 0, NULL);
+  missing_id = eo_store_record_print_run (store, missing, g_get_real_time () / G_USEC_PER_SEC,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (missing_id, >, run_id);
+
+  history = open_history (window);
+  button = eo_print_history_get_again_button (history, missing_id);
+  g_assert_nonnull (button);
+  /* The button's activation ends with "clicked" a moment later */
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (gui_test_wait_for (history_says, history, WAIT_MS));
+  g_assert_false (eo_print_history_get_loading (history));
+  g_assert_nonnull (strstr (eo_print_history_get_message (history), "order 990001"));
+  g_assert_true (gui_test_shows_text (GTK_WIDGET (history), eo_print_history_get_message (history)));
+  g_assert_null (gui_test_find_toplevel (EO_TYPE_PRINT_DIALOG));
+
+  destroy_window (window);
+}
+
+/* A store with no runs: the history says so; no store yet: the window says so */
+static void
+test_history_empty (void)
+{
+  g_autofree char *path = g_build_filename (data_dir, "empty.db", NULL);
+  g_autoptr(EoStore) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  EoWindow *window;
+  EoPrintHistory *history;
+
+  empty = eo_store_open (path, &error);
+  g_assert_no_error (error);
+  eo_store_set_account (empty, eo_demo_server_get_login (server));
+
+  window = eo_window_new (NULL, client);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.print-history", NULL));
+  gui_test_drain ();
+  g_assert_null (gui_test_find_toplevel (EO_TYPE_PRINT_HISTORY));
+  g_assert_true (gui_test_shows_text (GTK_WIDGET (window), "The shop is still opening"));
+
+  eo_window_set_store (window, empty);
+  history = open_history (window);
+  g_assert_cmpuint (eo_print_history_get_n_runs (history), ==, 0);
+  g_assert_true (gui_test_shows_text (GTK_WIDGET (history), "No Print Runs Yet"));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +695,8 @@ main (int   argc,
   g_test_add_func ("/print/errors", test_errors);
   g_test_add_func ("/print/to-ship", test_to_ship);
   g_test_add_func ("/print/preferences-sender", test_preferences_sender);
+  g_test_add_func ("/print/history", test_history);
+  g_test_add_func ("/print/history-empty", test_history_empty);
 
   result = g_test_run ();
 
