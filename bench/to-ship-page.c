@@ -10,7 +10,7 @@
 #include "bench-report.h"
 #include "eo-outbox.h"
 #include "eo-store.h"
-#include "eo-to-ship-page.h"
+#include "eo-to-ship-page-private.h"
 
 #define RUNS 5
 
@@ -147,7 +147,8 @@ report (void)
   qsort (runs + 1, RUNS, sizeof (double), compare_doubles);
   qsort (fulls + 1, RUNS, sizeof (double), compare_doubles);
   printf ("To Ship page over %u saved orders: %u listed (%u rows made at most)\n", n_orders,
-          g_list_model_get_n_items (eo_to_ship_page_get_orders (EO_TO_SHIP_PAGE (page))), 1000);
+          g_list_model_get_n_items (eo_to_ship_page_get_orders (EO_TO_SHIP_PAGE (page))),
+          EO_TO_SHIP_PAGE_MAX_ROWS);
   printf ("  store given -> list painted: %.1f ms (every row: %.1f ms)\n", runs[0], fulls[0]);
   printf ("  reload -> list painted: median %.1f ms of %d (every row: median %.1f ms); goal < 50 ms\n",
           runs[1 + RUNS / 2], RUNS, fulls[1 + RUNS / 2]);

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* Rows made at most: a day's parcels are far fewer; the filter finds the rest */
-#define EO_TO_SHIP_PAGE_MAX_ROWS 1000
+#define EO_TO_SHIP_PAGE_MAX_ROWS 400
 
 struct _EoToShipPage
 {
