@@ -19,7 +19,6 @@
 typedef struct
 {
   EoScanSession *session;
-  EoOutbox      *outbox;
   EoScanResult  *result;    /* the code's, while it is judged */
   guint          n_failed;  /* codes that could not be judged (store, network) */
 } Station;
@@ -143,7 +142,6 @@ expertam_builtin_scan (char   **args,
   outbox = eo_outbox_new (store, eo_shop_get_client (shop));
   session = eo_scan_session_new (store, eo_shop_get_client (shop), outbox);
   station.session = session;
-  station.outbox = outbox;
   g_signal_connect (session, "result", G_CALLBACK (on_result), &station);
 
   while (read_code (line, sizeof line))

@@ -77,8 +77,7 @@ add (Script        *script,
 }
 
 static void
-add_pair (Script     *script,
-          GPtrArray  *pairs,
+add_pair (GPtrArray  *pairs,
           gint64      bill_id,
           const char *rpo)
 {
@@ -233,7 +232,7 @@ test_scan_twenty (void)
   guint n_refused = 0;
   gint64 started, took;
   gboolean on = FALSE;
-  char *first_rpo;
+  g_autofree char *first_rpo = tracking_for (500, FALSE);
 
   script.keys = g_string_new (NULL);
   script.expected = g_array_new (FALSE, FALSE, sizeof (EoScanOutcome));
@@ -280,11 +279,9 @@ test_scan_twenty (void)
           break;
         case 4:
           /* the first parcel's number for this order: refused; then its own */
-          first_rpo = tracking_for (500, FALSE);
           add (&script, order, EO_SCAN_OUTCOME_ORDER_PICKED);
           add (&script, first_rpo, EO_SCAN_OUTCOME_TRACKING_TAKEN);
           add (&script, rpo, EO_SCAN_OUTCOME_QUEUED);
-          g_free (first_rpo);
           break;
         case 5:
           {
@@ -293,11 +290,9 @@ test_scan_twenty (void)
             g_autofree char *no_address = g_strdup_printf ("%" G_GINT64_FORMAT, listed (4));
             g_autofree char *aside = g_strdup_printf ("%" G_GINT64_FORMAT, listed (good[21]));
 
-            first_rpo = tracking_for (500, FALSE);
             /* the first order again: already sent; its number again: the same pair */
             add (&script, first, EO_SCAN_OUTCOME_NOT_TO_SHIP);
             add (&script, first_rpo, EO_SCAN_OUTCOME_SAME_PAIR);
-            g_free (first_rpo);
             add (&script, "999999", EO_SCAN_OUTCOME_UNKNOWN_ORDER);
             add (&script, not_paid, EO_SCAN_OUTCOME_NOT_TO_SHIP);
             add (&script, no_address, EO_SCAN_OUTCOME_NOT_TO_SHIP);
@@ -312,7 +307,7 @@ test_scan_twenty (void)
           add (&script, rpo, EO_SCAN_OUTCOME_QUEUED);
           break;
         }
-      add_pair (&script, pairs, listed (good[k]), rpo);
+      add_pair (pairs, listed (good[k]), rpo);
     }
   expected_changes = sorted_joined (pairs);
   for (guint i = 0; i < script.expected->len; i++)

@@ -140,7 +140,6 @@ struct _EoScanSession
 
   /* the order just refused as already sent, for the code right after it */
   gint64         settled_bill;
-  char          *settled_tracking;
 
   char          *last_code;    /* the last code judged (not one that failed), and when */
   gint64         last_at;
@@ -371,6 +370,21 @@ picked_message (const EoScanResult *result)
 
 /* Queuing a pair ---------------------------------------------------------------------------- */
 
+/* The pair read is one already queued or sent: nothing new */
+static void
+set_same_pair (EoScanResult *result,
+               gint64        bill_id,
+               const char   *rpo)
+{
+  result->outcome = EO_SCAN_OUTCOME_SAME_PAIR;
+  result->bill_id = bill_id;
+  g_free (result->tracking);
+  result->tracking = g_strdup (rpo);
+  g_free (result->message);
+  result->message = g_strdup_printf (_("Order %" PRId64 " already has tracking number %s: "
+                                       "nothing new was sent."), bill_id, rpo);
+}
+
 static EoScanPair *
 find_pair (EoScanSession *self,
            gint64         change_id)
@@ -423,11 +437,7 @@ queue_pair (EoScanSession *self,
 
   if (existing)
     {
-      result->outcome = EO_SCAN_OUTCOME_SAME_PAIR;
-      g_free (result->message);
-      result->message = g_strdup_printf (_("Order %" PRId64 " already has tracking "
-                                           "number %s: nothing new was sent."),
-                                         judged->bill_id, rpo);
+      set_same_pair (result, judged->bill_id, rpo);
       return;
     }
 
@@ -502,7 +512,6 @@ finish (EoScanSession *self,
         (result->reason == EO_SCAN_REASON_SENT || result->reason == EO_SCAN_REASON_SENDING)))
     {
       self->settled_bill = 0;
-      g_clear_pointer (&self->settled_tracking, g_free);
     }
 
   if (!eo_scan_result_is_good (result))
@@ -539,13 +548,13 @@ judge_tracking (EoScanSession *self,
       return;
     }
 
-  /* the order just refused as sent, with its own number again: the same pair */
-  if (self->settled_bill != 0 && known == self->settled_bill)
+  /* the order picked, or the one just refused as sent, with its own number: the same pair */
+  if (known != 0 &&
+      (known == self->settled_bill ||
+       (self->state == EO_SCAN_STATE_WAITING_TRACKING && known == self->bill_id)))
     {
-      result->outcome = EO_SCAN_OUTCOME_SAME_PAIR;
-      result->bill_id = known;
-      result->message = g_strdup_printf (_("Order %" PRId64 " already has tracking "
-                                           "number %s: nothing new was sent."), known, rpo);
+      set_same_pair (result, known, rpo);
+      set_state (self, EO_SCAN_STATE_WAITING_ORDER, 0, NULL);
       return;
     }
 
@@ -553,15 +562,6 @@ judge_tracking (EoScanSession *self,
     {
       Judged judged = { self->bill_id, { 0 } };
 
-      if (known == self->bill_id)
-        {
-          result->outcome = EO_SCAN_OUTCOME_SAME_PAIR;
-          result->bill_id = known;
-          result->message = g_strdup_printf (_("Order %" PRId64 " already has tracking "
-                                               "number %s: nothing new was sent."), known, rpo);
-          set_state (self, EO_SCAN_STATE_WAITING_ORDER, 0, NULL);
-          return;
-        }
       if (known != 0)
         {
           result->outcome = EO_SCAN_OUTCOME_TRACKING_TAKEN;
@@ -657,13 +657,8 @@ judge_order_known (EoScanSession *self,
       self->state == EO_SCAN_STATE_HOLDING_TRACKING &&
       g_strcmp0 (judged->info.tracking, self->tracking) == 0)
     {
-      result->outcome = EO_SCAN_OUTCOME_SAME_PAIR;
-      g_free (result->tracking);
-      result->tracking = g_strdup (judged->info.tracking);
+      set_same_pair (result, judged->bill_id, judged->info.tracking);
       result->change_id = judged->info.change_id;
-      result->message = g_strdup_printf (_("Order %" PRId64 " already has tracking "
-                                           "number %s: nothing new was sent."),
-                                         judged->bill_id, judged->info.tracking);
       set_state (self, EO_SCAN_STATE_WAITING_ORDER, 0, NULL);
       return;
     }
@@ -679,8 +674,6 @@ judge_order_known (EoScanSession *self,
   if (judged->info.state == EO_SHIP_STATE_SENT || judged->info.state == EO_SHIP_STATE_SENDING)
     {
       self->settled_bill = judged->bill_id;
-      g_free (self->settled_tracking);
-      self->settled_tracking = g_strdup (judged->info.tracking);
     }
 }
 
@@ -962,7 +955,6 @@ eo_scan_session_finalize (GObject *object)
   g_free (self->full_name);
   g_free (self->city);
   g_free (self->tracking);
-  g_free (self->settled_tracking);
   g_free (self->last_code);
 
   G_OBJECT_CLASS (eo_scan_session_parent_class)->finalize (object);
@@ -1112,7 +1104,6 @@ eo_scan_session_reset (EoScanSession *self)
 
   set_state (self, EO_SCAN_STATE_WAITING_ORDER, 0, NULL);
   self->settled_bill = 0;
-  g_clear_pointer (&self->settled_tracking, g_free);
   g_clear_pointer (&self->last_code, g_free);
 }
 
